@@ -1,0 +1,122 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import {
+	PRODUCTION_BASE_URL,
+	SANDBOX_BASE_URL,
+	UnsafeBaseUrlError,
+	requestTarget,
+	unsafeBaseUrlReason,
+} from '../nodes/SortedPro/helpers/baseUrl';
+
+/** n8n expression twin of `baseUrlFor`; the credential test and the node's requests both use it. */
+export const BASE_URL_EXPRESSION = `={{ $credentials.environment === 'custom' ? String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') : ($credentials.environment === 'sandbox' ? '${SANDBOX_BASE_URL}' : '${PRODUCTION_BASE_URL}') }}`;
+
+export class SortedProApi implements ICredentialType {
+	name = 'sortedProApi';
+
+	displayName = 'SortedPRO API';
+
+	icon: Icon = { light: 'file:../nodes/SortedPro/sortedpro.svg', dark: 'file:../nodes/SortedPro/sortedpro.dark.svg' };
+
+	documentationUrl = 'https://docs.sorted.com/pro/api/help/introduction.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The API key of your SortedPRO user: in SortedPRO open Settings > Users & Roles > User Accounts, edit your user and click Show API Key',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: PRODUCTION_BASE_URL,
+				},
+				{
+					name: 'Sandbox',
+					value: 'sandbox',
+					description: `${SANDBOX_BASE_URL} (separate account and key, UI at websandbox.electioapp.com)`,
+				},
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'A proxy in front of SortedPRO, or the local SortedPRO simulator',
+				},
+			],
+			default: 'production',
+			description: 'Which SortedPRO the key belongs to: sandbox and production keys differ',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://sortedpro-proxy.example.com',
+			description: 'Must use https, except for this machine (localhost, 127.0.0.1, ::1)',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
+
+	/**
+	 * A function rather than a generic header block, so that every request, the credential test
+	 * included, is checked before the key is attached: it must never go to a remote host over
+	 * plain http.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const reason = unsafeBaseUrlReason(requestTarget(requestOptions.baseURL, requestOptions.url));
+		if (reason) throw new UnsafeBaseUrlError(reason);
+		return {
+			...requestOptions,
+			headers: {
+				...requestOptions.headers,
+				'ocp-apim-subscription-key': String(credentials.apiKey ?? ''),
+				'electio-api-version': '1.1',
+				accept: 'application/json',
+			},
+		};
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/shippinglocations',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'SortedPRO rejected the API key. Copy it again from SortedPRO (Settings > Users & Roles > User Accounts > Edit User > Show API Key) and check the Environment: sandbox and production keys differ.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'SortedPRO accepted the key but refused access to shipping locations. Ask a SortedPRO administrator to check the user\'s permissions.',
+				},
+			},
+		],
+	};
+}

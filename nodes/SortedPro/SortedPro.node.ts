@@ -1,0 +1,47 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../../credentials/SortedProApi.credentials';
+import { searchCarrierServices } from './listSearch/searchCarrierServices';
+import { carrierServiceDescription } from './resources/carrierService';
+import { consignmentDescription } from './resources/consignment';
+
+export class SortedPro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SortedPRO',
+		name: 'sortedPro',
+		icon: { light: 'file:sortedpro.svg', dark: 'file:sortedpro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Allocate consignments and list carrier services in SortedPRO (formerly Electio)',
+		defaults: { name: 'SortedPRO' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sortedProApi', required: true }],
+		requestDefaults: {
+			baseURL: BASE_URL_EXPRESSION,
+			headers: { 'Content-Type': 'application/json' },
+			json: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Carrier Service', value: 'carrierService' },
+					{ name: 'Consignment', value: 'consignment' },
+				],
+				default: 'consignment',
+			},
+			...carrierServiceDescription,
+			...consignmentDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchCarrierServices },
+	};
+}

@@ -1,0 +1,91 @@
+/**
+ * What the Allocate operation outputs, and what its error says when it does not output.
+ * Every reference passed in ends up in exactly one of these.
+ */
+
+import { trackingReferencesOf, type AllocationSummary } from './allocationSummary';
+
+export type ReferenceResult =
+	| { reference: string; status: 'allocated'; summary: AllocationSummary }
+	| { reference: string; status: 'failed'; reason: string; consignmentState?: string }
+	| { reference: string; status: 'pending'; reason: string };
+
+export const PENDING_REASON =
+	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state before fetching labels.';
+
+/** One output item's JSON for one reference; field names follow SortedPRO's own. */
+export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
+	if (result.status === 'allocated') {
+		return {
+			ConsignmentReference: result.reference,
+			Allocated: true,
+			AllocationStatus: 'Allocated',
+			...result.summary,
+			TrackingReferences: trackingReferencesOf(result.summary),
+		};
+	}
+	return {
+		ConsignmentReference: result.reference,
+		Allocated: false,
+		AllocationStatus: result.status === 'pending' ? 'Pending' : 'Failed',
+		FailureReason: result.reason,
+		...(result.status === 'failed' && result.consignmentState ? { ConsignmentState: result.consignmentState } : {}),
+	};
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The error for an item in which some references were not allocated: every failed one with
+ * its reason, and the allocated ones too, since they stay allocated and the workflow stops.
+ */
+export function describeUnallocated(results: readonly ReferenceResult[], carrierService: string): { message: string; description: string } {
+	const failed = results.filter((result) => result.status === 'failed');
+	const pending = results.filter((result) => result.status === 'pending');
+	const allocated = results.filter((result) => result.status === 'allocated');
+	const notDone = failed.length + pending.length;
+
+	let message: string;
+	if (results.length === 1 && failed.length === 1) {
+		message = `Consignment ${failed[0].reference} was not allocated with ${carrierService}: ${failed[0].reason}`;
+	} else if (results.length === 1 && pending.length === 1) {
+		message = `The allocation of consignment ${pending[0].reference} with ${carrierService} has not finished yet`;
+	} else {
+		message = `${notDone} of ${plural(results.length, 'consignment')} ${notDone === 1 ? 'was' : 'were'} not allocated with ${carrierService}`;
+	}
+
+	const lines: string[] = [];
+	if (failed.length) {
+		lines.push(`Not allocated (${failed.length}):`);
+		for (const result of failed) lines.push(`- ${result.reference}: ${result.reason}`);
+	}
+	if (pending.length) {
+		lines.push(`Not finished yet (${pending.length}), SortedPRO answered 202 Accepted:`);
+		for (const result of pending) lines.push(`- ${result.reference}`);
+		lines.push('Check the state of these consignments later; they may still be allocated.');
+	}
+	lines.push(
+		allocated.length
+			? `Allocated (${allocated.length}), these stay allocated: ${allocated.map((result) => result.reference).join(', ')}`
+			: 'Allocated: none.',
+	);
+	lines.push('To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Allocations".');
+	return { message, description: lines.join('\n') };
+}
+
+/**
+ * Added to a request-level error (bad key, throttling, an outage) so that every reference of
+ * the item is accounted for, including those allocated by earlier requests of a long list.
+ */
+export function describeProgress(done: readonly ReferenceResult[], notSent: readonly string[]): string {
+	if (done.length === 0) return `Nothing was allocated. Consignments not allocated: ${notSent.join(', ')}`;
+	const allocated = done.filter((result) => result.status === 'allocated').map((result) => result.reference);
+	const other = done.filter((result) => result.status !== 'allocated');
+	const lines = ['Before this error:'];
+	lines.push(`- allocated (these stay allocated): ${allocated.length ? allocated.join(', ') : 'none'}`);
+	if (other.length) lines.push(`- not allocated: ${other.map((result) => `${result.reference} (${result.reason})`).join('; ')}`);
+	if (notSent.length) lines.push(`- not sent because of the error: ${notSent.join(', ')}`);
+	return lines.join('\n');
+}

@@ -1,0 +1,182 @@
+/**
+ * Turning SortedPRO's error answers into messages an operator can act on.
+ *
+ * Two body shapes arrive: PRO's own (`Code`, `Message`, `CorrelationId`, `Details[]`) and the
+ * Azure API gateway's (`statusCode`, `message`) for 401 and throttling. Bodies may also be
+ * empty or an HTML page from a proxy, and none of that may crash the node.
+ */
+
+export interface ErrorAnswer {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+export interface DescribedError {
+	message: string;
+	description: string;
+	/** The API's own words, when it gave any. */
+	apiMessage?: string;
+	correlationId?: string;
+}
+
+export interface ApiErrorFields {
+	message?: string;
+	code?: string;
+	correlationId?: string;
+	details: string[];
+	/** A short, tag-free excerpt of a body that was not JSON. */
+	text?: string;
+}
+
+const RETRY_HINT = 'Run the workflow again, or turn on Retry On Fail in the node\'s Settings so n8n retries automatically.';
+const KEY_LOCATION = 'In SortedPRO the key is under Settings > Users & Roles > User Accounts > Edit User > Show API Key.';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim()) return value.trim();
+	if (typeof value === 'number') return String(value);
+	return undefined;
+}
+
+function excerpt(raw: string): string | undefined {
+	const plain = raw
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	if (!plain) return undefined;
+	return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain;
+}
+
+/** Parses a body that may be an object, a JSON string, another string, a Buffer or nothing. */
+export function parseBody(body: unknown): unknown {
+	if (body === undefined || body === null) return undefined;
+	let raw: string | undefined;
+	if (typeof body === 'string') raw = body;
+	else if (body instanceof Uint8Array) raw = Buffer.from(body).toString('utf8');
+	if (raw === undefined) return body;
+	if (!raw.trim()) return undefined;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return raw;
+	}
+}
+
+/** Reads either error shape, case-insensitively, tolerating anything else. */
+export function readApiError(body: unknown): ApiErrorFields {
+	const parsed = parseBody(body);
+	if (typeof parsed === 'string') return { details: [], text: excerpt(parsed) };
+	if (!isObject(parsed)) return { details: [] };
+	const field = (name: string) => {
+		const key = Object.keys(parsed).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+		return key === undefined ? undefined : parsed[key];
+	};
+	const details: string[] = [];
+	const rawDetails = field('Details');
+	if (Array.isArray(rawDetails)) {
+		for (const detail of rawDetails) {
+			if (!isObject(detail)) continue;
+			const message = text(detail.Message ?? detail.message);
+			if (!message) continue;
+			const target = text(detail.Target ?? detail.target);
+			details.push(target ? `${target}: ${message}` : message);
+		}
+	}
+	return {
+		message: text(field('Message')) ?? text(field('ErrorMessage')) ?? text(field('error')),
+		code: text(field('Code')),
+		correlationId: text(field('CorrelationId')),
+		details,
+	};
+}
+
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return text(Array.isArray(value) ? value[0] : value);
+}
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export function retryAfterSeconds(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
+	const value = header(headers, 'retry-after');
+	if (!value) return undefined;
+	if (/^\d+$/.test(value)) return Number(value);
+	const date = Date.parse(value);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function statusMessage(statusCode: number, action: string, apiMessage: string | undefined): string {
+	const said = apiMessage ? `: ${apiMessage}` : '';
+	if (statusCode === 400) return `SortedPRO rejected the request to ${action}${said}`;
+	if (statusCode === 401) return 'SortedPRO rejected the API key';
+	if (statusCode === 403) return `SortedPRO refused access when trying to ${action}${said}`;
+	if (statusCode === 404) return `SortedPRO could not find what was asked for when trying to ${action}${said}`;
+	if (statusCode === 409 || statusCode === 422) return `SortedPRO could not ${action}${said}`;
+	if (statusCode === 429) return 'SortedPRO is receiving too many requests from this account (HTTP 429)';
+	if (statusCode >= 500) return `SortedPRO failed while trying to ${action} (HTTP ${statusCode})`;
+	return `SortedPRO answered HTTP ${statusCode} when trying to ${action}${said}`;
+}
+
+function guidance(statusCode: number, headers: Record<string, unknown> | undefined): string {
+	if (statusCode === 400 || statusCode === 409 || statusCode === 422) {
+		return 'Check the values sent (carrier service reference, consignment references and their states) against the details above.';
+	}
+	if (statusCode === 401) {
+		return `Check the API key in the SortedPRO API credential. ${KEY_LOCATION} Sandbox and production keys differ: make sure the credential's Environment matches the account the key belongs to.`;
+	}
+	if (statusCode === 403) return 'The API key is valid but its user may lack the permission for this action; ask a SortedPRO administrator.';
+	if (statusCode === 429) {
+		const seconds = retryAfterSeconds(headers);
+		const wait = seconds === undefined ? 'Wait a minute before trying again.' : `SortedPRO asks to wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`;
+		return `${wait} Turn on Retry On Fail in the node's Settings (with a wait between tries of at least that long), or send fewer items at once with the Batching request option.`;
+	}
+	if (statusCode >= 500) return `This is a problem on SortedPRO's side and is usually temporary. ${RETRY_HINT}`;
+	return 'Check the node\'s settings and the credential\'s Environment.';
+}
+
+/**
+ * Message and description for a non-2xx answer. `action` completes "when trying to ...", e.g.
+ * "list carrier services".
+ */
+export function describeErrorAnswer(answer: ErrorAnswer, action: string): DescribedError {
+	const fields = readApiError(answer.body);
+	const apiMessage = fields.message ?? fields.text;
+	const lines: string[] = [];
+	if (apiMessage && answer.statusCode !== 400 && answer.statusCode !== 403 && answer.statusCode !== 404 && answer.statusCode !== 409 && answer.statusCode !== 422) {
+		lines.push(`SortedPRO said: ${apiMessage}`);
+	}
+	for (const detail of fields.details) lines.push(`- ${detail}`);
+	if (fields.code) lines.push(`Error code: ${fields.code}`);
+	lines.push(guidance(answer.statusCode, answer.headers));
+	if (fields.correlationId) lines.push(`Correlation ID: ${fields.correlationId} (quote it when contacting Sorted support).`);
+	else if (!apiMessage && fields.details.length === 0) lines.push(`SortedPRO gave no further details (HTTP ${answer.statusCode}).`);
+	return {
+		message: statusMessage(answer.statusCode, action, apiMessage),
+		description: lines.join('\n'),
+		apiMessage,
+		correlationId: fields.correlationId,
+	};
+}
+
+/** Message and description for a request that got no answer at all. */
+export function describeNetworkFailure(code: string | undefined, action: string): DescribedError {
+	const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
+	const unresolved = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const message = timedOut
+		? `SortedPRO did not answer in time when trying to ${action}`
+		: `Could not reach SortedPRO to ${action}`;
+	const cause = unresolved
+		? 'The host name could not be resolved: check the credential\'s Environment and, for a custom base URL, its spelling.'
+		: 'The service may be down or unreachable from this n8n; this is usually temporary.';
+	return {
+		message,
+		description: [cause, RETRY_HINT, code ? `Network error code: ${code.toLowerCase()}.` : undefined].filter(Boolean).join('\n'),
+	};
+}

@@ -1,0 +1,111 @@
+/**
+ * Turning whatever a workflow hands us into a clean list of consignment references.
+ *
+ * Users paste lists from spreadsheets, map a single field from an order trigger, or pass an array
+ * from an expression, so every one of those shapes has to work. Anything that cannot be a
+ * reference is reported before a request is sent, so a typo never reaches SortedPRO.
+ */
+
+/** SortedPRO's newer Shipments API caps the same call at 100; the Consignments API never said. */
+export const MAX_REFERENCES_PER_REQUEST = 100;
+
+/** Real references are 14 characters (`EC-000-05A-Z6S`); anything far longer is a pasted document. */
+export const MAX_REFERENCE_LENGTH = 50;
+
+const SEPARATORS = /[\s,;]+/;
+const REFERENCE_CHARACTERS = /^[A-Za-z0-9_-]+$/;
+
+export interface RejectedReference {
+	value: string;
+	reason: string;
+}
+
+export interface ParsedReferences {
+	/** Distinct, trimmed references in the order first given. */
+	references: string[];
+	/** Values that cannot be references, each with why. */
+	rejected: RejectedReference[];
+	/** References given more than once (each listed once). */
+	duplicates: string[];
+}
+
+function preview(value: string): string {
+	return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+}
+
+function rejectionReason(candidate: string): string | undefined {
+	if (candidate.length > MAX_REFERENCE_LENGTH) {
+		return `it is ${candidate.length} characters long; a consignment reference has at most ${MAX_REFERENCE_LENGTH}`;
+	}
+	if (!REFERENCE_CHARACTERS.test(candidate)) {
+		const bad = [...new Set(candidate.replace(/[A-Za-z0-9_-]/g, ''))].join(' ');
+		return `it contains ${bad.length > 1 ? 'the characters' : 'the character'} ${bad}; only letters, digits, "-" and "_" are allowed`;
+	}
+	return undefined;
+}
+
+function flatten(input: unknown, into: string[], rejected: RejectedReference[]): void {
+	if (input === null || input === undefined) return;
+	if (Array.isArray(input)) {
+		for (const element of input) flatten(element, into, rejected);
+		return;
+	}
+	if (typeof input === 'string') {
+		into.push(...input.split(SEPARATORS));
+		return;
+	}
+	if (typeof input === 'number' && Number.isFinite(input)) {
+		into.push(String(input));
+		return;
+	}
+	// An object here is almost always a whole item mapped by mistake (e.g. `{{ $json }}`).
+	let shown: string;
+	try {
+		shown = JSON.stringify(input) ?? String(input);
+	} catch {
+		shown = String(input);
+	}
+	rejected.push({
+		value: preview(shown),
+		reason: `it is ${Array.isArray(input) ? 'a list' : typeof input}, not text; map the field that holds the reference`,
+	});
+}
+
+/**
+ * Accepts one reference, a list separated by commas, semicolons, spaces or new lines, or an
+ * array (possibly nested, possibly of such lists). Blanks are dropped, values trimmed,
+ * duplicates removed.
+ */
+export function parseConsignmentReferences(input: unknown): ParsedReferences {
+	const candidates: string[] = [];
+	const rejected: RejectedReference[] = [];
+	flatten(input, candidates, rejected);
+
+	const references: string[] = [];
+	const seen = new Set<string>();
+	const duplicates = new Set<string>();
+	for (const raw of candidates) {
+		const candidate = raw.trim();
+		if (candidate === '') continue;
+		const reason = rejectionReason(candidate);
+		if (reason) {
+			rejected.push({ value: preview(candidate), reason });
+			continue;
+		}
+		if (seen.has(candidate)) {
+			duplicates.add(candidate);
+			continue;
+		}
+		seen.add(candidate);
+		references.push(candidate);
+	}
+	return { references, rejected, duplicates: [...duplicates] };
+}
+
+/** Splits a list into consecutive runs of at most `size` elements. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+	if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+	const chunks: T[][] = [];
+	for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+	return chunks;
+}

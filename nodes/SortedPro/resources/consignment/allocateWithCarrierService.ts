@@ -1,0 +1,64 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { validateCarrierServiceReference, validateConsignmentReferences } from '../../shared/hooks';
+
+const showOnlyForAllocate = { resource: ['consignment'], operation: ['allocateWithCarrierService'] };
+
+export const allocateWithCarrierServiceDescription: INodeProperties[] = [
+	{
+		displayName: 'Carrier Service',
+		name: 'carrierService',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: showOnlyForAllocate },
+		description: 'The carrier service to allocate the consignments with',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a carrier service...',
+				typeOptions: { searchListMethod: 'searchCarrierServices', searchable: true },
+			},
+			{
+				displayName: 'By Reference',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. MPD_RMDTPS48HNAUT',
+				hint: 'The Service Code shown in SortedPRO, not the carrier\'s own code',
+			},
+		],
+		routing: { send: { preSend: [validateCarrierServiceReference] } },
+	},
+	{
+		displayName: 'Consignment References',
+		name: 'consignmentReferences',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
+		displayOptions: { show: showOnlyForAllocate },
+		description:
+			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list. Long lists are sent 100 at a time.',
+		routing: { send: { preSend: [validateConsignmentReferences] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showOnlyForAllocate },
+		options: [
+			{
+				displayName: 'Output Failed Allocations',
+				name: 'outputFailedAllocations',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output an item for each consignment that was not allocated (with Allocated false and its FailureReason) instead of failing the node',
+			},
+		],
+	},
+];

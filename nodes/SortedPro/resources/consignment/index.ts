@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { allocateInChunks } from '../../shared/hooks';
+import { allocateWithCarrierServiceDescription } from './allocateWithCarrierService';
+
+const showOnlyForConsignments = { resource: ['consignment'] };
+
+export const consignmentDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForConsignments },
+		options: [
+			{
+				name: 'Allocate With Carrier Service',
+				value: 'allocateWithCarrierService',
+				action: 'Allocate with carrier service',
+				description: 'Allocate consignments to a specific carrier service',
+				routing: {
+					request: { method: 'PUT', url: '/allocation/allocatewithcarrierservice' },
+					// The executor splits long lists into requests of at most 100 and merges the answers.
+					send: { paginate: true },
+					operations: { pagination: allocateInChunks },
+				},
+			},
+		],
+		default: 'allocateWithCarrierService',
+	},
+	...allocateWithCarrierServiceDescription,
+];

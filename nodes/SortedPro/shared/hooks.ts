@@ -1,0 +1,240 @@
+/**
+ * The routing hooks of the SortedPRO node: validation before anything is sent, and the
+ * executors that own a whole operation's requests. The routing engine builds each request
+ * (base URL, method, path, body) from the node's parameters; these hooks decide what a
+ * SortedPRO answer means, which the engine alone cannot (a 404 list is empty, a 202 is not
+ * done, a summary's reference hides in a link).
+ */
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import {
+	MAX_REFERENCES_PER_REQUEST,
+	chunk,
+	parseConsignmentReferences,
+} from '../helpers/consignmentReferences';
+import { matchAllocationSummaries, reasonsByReference } from '../helpers/allocationSummary';
+import {
+	PENDING_REASON,
+	describeProgress,
+	describeUnallocated,
+	toOutputJson,
+	type ReferenceResult,
+} from '../helpers/allocationReport';
+import { extractCarrierServices } from '../helpers/carrierServices';
+import { errorForAnswer, isSuccess, sendToSortedPro } from './transport';
+
+const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
+
+/** preSend: the carrier service must be a plausible reference before anything is sent. */
+export async function validateCarrierServiceReference(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('carrierService', undefined, { extractValue: true }) as unknown;
+	const reference = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!reference) {
+		throw new NodeOperationError(this.getNode(), 'No carrier service chosen', {
+			itemIndex: this.getItemIndex(),
+			description:
+				'Pick a carrier service from the list, or switch "Carrier Service" to "By Reference" and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
+		});
+	}
+	if (reference.length > 100 || !CARRIER_SERVICE_REFERENCE.test(reference)) {
+		throw new NodeOperationError(this.getNode(), `"${reference.slice(0, 60)}" is not a carrier service reference`, {
+			itemIndex: this.getItemIndex(),
+			description:
+				'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
+		});
+	}
+	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+	return { ...requestOptions, body: { ...body, MpdCarrierServiceReference: reference } };
+}
+
+/** preSend: turns whatever was mapped into a clean list of references, or fails naming the bad values. */
+export async function validateConsignmentReferences(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('consignmentReferences', '') as unknown;
+	const { references, rejected } = parseConsignmentReferences(raw);
+	if (rejected.length > 0) {
+		const first = rejected[0];
+		throw new NodeOperationError(
+			this.getNode(),
+			rejected.length === 1
+				? `"${first.value}" is not a valid consignment reference`
+				: `${rejected.length} values are not valid consignment references, starting with "${first.value}"`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: [
+					...rejected.map((entry) => `- "${entry.value}": ${entry.reason}`),
+					'Nothing was sent to SortedPRO. A consignment reference looks like EC-000-05A-Z6S; separate several with commas, spaces or new lines.',
+				].join('\n'),
+			},
+		);
+	}
+	if (references.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'No consignment references given', {
+			itemIndex: this.getItemIndex(),
+			description:
+				'Enter at least one reference such as EC-000-05A-Z6S, or map the field of the previous node that holds it. If it is mapped, that field is empty for this item.',
+		});
+	}
+	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
+	return { ...requestOptions, body: { ...body, ConsignmentReferences: references } };
+}
+
+function withPairing(items: Array<Record<string, unknown>>, itemIndex: number): INodeExecutionData[] {
+	return items.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } }));
+}
+
+/** Executor of List Carrier Services: one item per service; a 404 means the account has none. */
+export async function listCarrierServices(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const action = 'list carrier services';
+	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
+	if (answer.statusCode === 404) return [];
+	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	return withPairing(extractCarrierServices(answer.body), this.getItemIndex());
+}
+
+const LOOKUP_CONCURRENCY = 5;
+
+/**
+ * Where SortedPRO left a consignment out of its answer without a word, the reason is stored on
+ * the consignment itself (`FailedAllocation.Message`).
+ */
+async function lookUpFailureReason(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	reference: string,
+): Promise<ReferenceResult> {
+	const { baseURL, timeout, proxy, skipSslCertificateValidation } = requestOptions;
+	let answer;
+	try {
+		answer = await sendToSortedPro.call(
+			this,
+			{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(reference)}`, timeout, proxy, skipSslCertificateValidation },
+			`look up consignment ${reference}`,
+		);
+	} catch {
+		return { reference, status: 'failed', reason: 'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).' };
+	}
+	if (answer.statusCode === 404) {
+		return { reference, status: 'failed', reason: 'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.' };
+	}
+	if (!isSuccess(answer)) {
+		return { reference, status: 'failed', reason: `SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: HTTP ${answer.statusCode}).` };
+	}
+	const consignment = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as Record<string, unknown>;
+	const state = typeof consignment.ConsignmentState === 'string' ? consignment.ConsignmentState : undefined;
+	const failed = consignment.FailedAllocation as Record<string, unknown> | null | undefined;
+	const message = failed && typeof failed.Message === 'string' && failed.Message.trim() ? failed.Message.trim() : undefined;
+	if (state === 'Allocating') return { reference, status: 'pending', reason: PENDING_REASON };
+	return {
+		reference,
+		status: 'failed',
+		reason: message ?? `SortedPRO did not allocate it and gave no reason${state ? ` (the consignment is in state ${state})` : ''}.`,
+		consignmentState: state,
+	};
+}
+
+async function fillInMissingReasons(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	results: Array<ReferenceResult | { reference: string; status: 'unexplained' }>,
+): Promise<ReferenceResult[]> {
+	const filled = [...results] as Array<ReferenceResult | { reference: string; status: 'unexplained' }>;
+	const missing = filled.map((result, index) => ({ result, index })).filter(({ result }) => result.status === 'unexplained');
+	for (const batch of chunk(missing, LOOKUP_CONCURRENCY)) {
+		const found = await Promise.all(batch.map(({ result }) => lookUpFailureReason.call(this, requestOptions, result.reference)));
+		batch.forEach(({ index }, position) => (filled[index] = found[position]));
+	}
+	return filled as ReferenceResult[];
+}
+
+/**
+ * Sends one request of at most 100 references. A 400 that blames particular consignments fails
+ * just those, and the others are sent again without them, so one consignment in the wrong state
+ * does not block the rest, whichever way SortedPRO reports it.
+ */
+async function allocateChunk(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	references: string[],
+	action: string,
+): Promise<{ results: Array<ReferenceResult | { reference: string; status: 'unexplained' }> } | { error: Error }> {
+	const results: Array<ReferenceResult | { reference: string; status: 'unexplained' }> = [];
+	let remaining = references;
+	while (remaining.length > 0) {
+		const body = { ...(requestOptions.body as Record<string, unknown>), ConsignmentReferences: remaining };
+		const answer = await sendToSortedPro.call(this, { ...requestOptions, body }, action);
+		if (answer.statusCode === 202) {
+			results.push(...remaining.map((reference) => ({ reference, status: 'pending' as const, reason: PENDING_REASON })));
+			break;
+		}
+		if (answer.statusCode === 400) {
+			const blamed = reasonsByReference(remaining, answer.body);
+			if (blamed.size === 0) return { error: errorForAnswer(this, answer, action) };
+			for (const [reference, reason] of blamed) results.push({ reference, status: 'failed', reason });
+			remaining = remaining.filter((reference) => !blamed.has(reference));
+			continue;
+		}
+		if (!isSuccess(answer)) return { error: errorForAnswer(this, answer, action) };
+		for (const outcome of matchAllocationSummaries(remaining, answer.body)) {
+			if (outcome.status === 'allocated') results.push(outcome);
+			else if (outcome.reason) results.push({ reference: outcome.reference, status: 'failed', reason: outcome.reason });
+			else results.push({ reference: outcome.reference, status: 'unexplained' });
+		}
+		break;
+	}
+	return { results };
+}
+
+/**
+ * Executor of Allocate With Carrier Service: sends the references in requests of at most 100,
+ * merges the answers, and outputs one item per reference or fails naming every one that was
+ * not allocated.
+ */
+export async function allocateInChunks(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const requestOptions = requestData.options as IHttpRequestOptions;
+	const body = requestOptions.body as { MpdCarrierServiceReference: string; ConsignmentReferences: string[] };
+	const carrierService = body.MpdCarrierServiceReference;
+	const references = body.ConsignmentReferences;
+	const action = `allocate consignments with carrier service ${carrierService}`;
+
+	const results: ReferenceResult[] = [];
+	const chunks = chunk(references, MAX_REFERENCES_PER_REQUEST);
+	for (const [index, references] of chunks.entries()) {
+		const sent = await allocateChunk.call(this, requestOptions, references, action);
+		if ('error' in sent) {
+			const error = sent.error as Error & { description?: string | null };
+			error.description = [error.description, describeProgress(results, chunks.slice(index).flat())].filter(Boolean).join('\n\n');
+			throw error;
+		}
+		results.push(...(await fillInMissingReasons.call(this, requestOptions, sent.results)));
+	}
+
+	// Answers may come back in any order and a retried 400 reorders them; output follows the input.
+	const byReference = new Map(results.map((result) => [result.reference, result]));
+	const ordered = references.map((reference) => byReference.get(reference)).filter((result): result is ReferenceResult => result !== undefined);
+
+	const outputFailed = this.getNodeParameter('options.outputFailedAllocations', false) as boolean;
+	if (!outputFailed && ordered.some((result) => result.status !== 'allocated')) {
+		const { message, description } = describeUnallocated(ordered, carrierService);
+		throw new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
+	}
+	return withPairing(ordered.map(toOutputJson), this.getItemIndex());
+}
