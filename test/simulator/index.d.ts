@@ -1,0 +1,216 @@
+/**
+ * SortedPRO (Electio) API simulator: a real HTTP server for tests, the e2e suite and the demo.
+ *
+ * Consignment rules (no setup needed):
+ * - Seeded (when `seed` is true): `EC-000-05A-Z6S`, `EC-000-083-45D` (Unallocated, allocatable) and
+ *   `EC-000-A04-0DV` (Unallocated, ineligible: "The carrier service cannot meet the delivery promise
+ *   of this consignment"). See {@link SEEDED_REFS}.
+ * - AUTO-CREATE: any other well-formed reference `EC-xxx-xxx-xxx` (x = `A-Z` or `0-9`, uppercase) that
+ *   the simulator has not seen is created Unallocated on first use (GET or allocate) and is
+ *   allocatable, EXCEPT when its last group starts with `F` (e.g. `EC-000-000-F01`): those are
+ *   created ineligible with {@link AUTO_INELIGIBLE_REASON}. {@link makeConsignmentReference} makes
+ *   such references. Malformed references are "not found".
+ *
+ * API requests need the header `ocp-apim-subscription-key: <apiKey>`. Control endpoints under
+ * `/__sim/` need no key and are never recorded (see test/simulator/README.md).
+ */
+
+export interface StartSimulatorOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	/** Default `127.0.0.1`. */
+	host?: string;
+	/** Default {@link DEFAULT_API_KEY}. */
+	apiKey?: string;
+	/** Pre-create the demo consignments (default true). Auto-create works either way. */
+	seed?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** As sent, without the query string and not URL-decoded. */
+	path: string;
+	query: Record<string, string>;
+	/** Lower-cased header names, as Node reports them. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON body, or undefined when empty or not JSON. */
+	body: unknown;
+	rawBody: string;
+	/** Arrival time, ms since the epoch. */
+	at: number;
+}
+
+export interface Behaviour {
+	/**
+	 * `GET /carrierservices`: `'wrapper'` (default) `{ ErrorMessage, Success, MpdCarrierServices }`,
+	 * `'bareArray'` just the array, `'notFound'` 404 with a PRO error body, `'empty'` wrapper with [].
+	 * Allocation does not depend on this: a typed-in service reference always works.
+	 */
+	carrierServices: 'wrapper' | 'bareArray' | 'notFound' | 'empty';
+	/**
+	 * How a consignment that cannot be allocated shows up in the allocate answer:
+	 * - `'omit'` (default): missing from the 200 array.
+	 * - `'statusCode'`: an entry `{ StatusCode, ApiLinks: [detail], Description }` with no carrier
+	 *   fields; StatusCode 404 (consignment not found), 409 (wrong state) or 422 (ineligible).
+	 * - `'badRequest'`: if any consignment fails, the whole request answers 400 with
+	 *   `Details[i] = { Target: 'ConsignmentReferences[n]', Message: reason }` and NOTHING changes
+	 *   (ineligible consignments are not moved to AllocationFailed either).
+	 * In every style an ineligible consignment otherwise becomes `AllocationFailed` with `FailedAllocation`.
+	 */
+	allocationFailure: 'omit' | 'statusCode' | 'badRequest';
+	/** When true the allocate call answers 202 with an empty body and eligible consignments go to `Allocating`. */
+	allocationAccepted: boolean;
+	/** When false, allocation summaries have no `ApiLinks` key at all (default true). */
+	summaryLinks: boolean;
+	/** Delay before every API answer, in ms (default 0). */
+	delayMs: number;
+}
+
+export interface Fault {
+	/** Matches any method when omitted; case-insensitive. */
+	method?: string;
+	/** Case-insensitive prefix of the request path (e.g. `'/carrierservices'`); any path when omitted. */
+	path?: string;
+	status: number;
+	headers?: Record<string, string | number>;
+	/**
+	 * Object/array/number/null → sent as JSON; string → sent raw (`''` for an empty body).
+	 * Omitted → a fresh PRO error body for status >= 400, else an empty body.
+	 */
+	body?: unknown;
+	/** Default `application/json; charset=utf-8`, even for raw string bodies. */
+	contentType?: string;
+	/** Overrides `behaviour.delayMs` for this answer. */
+	delayMs?: number;
+	/** How many matching requests it answers (default 1); `Infinity` for all. */
+	times?: number;
+}
+
+export interface InjectedFault {
+	method?: string;
+	path?: string;
+	status: number;
+	headers: Record<string, string>;
+	body?: unknown;
+	contentType?: string;
+	delayMs?: number;
+	remaining: number;
+}
+
+export interface ConsignmentSeed {
+	reference: string;
+	/** A state name such as `'Unallocated'` (default), `'Allocated'`, `'Manifested'`. */
+	state?: string;
+	/** When set, every allocation attempt fails with this reason. */
+	ineligibleReason?: string;
+}
+
+/** The consignment as `GET /consignments/{ref}` returns it (extra fields omitted here). */
+export interface Consignment {
+	Reference: string;
+	ConsignmentState: string;
+	Allocation: Record<string, unknown> | null;
+	FailedAllocation: {
+		MpdCarrierServiceReference: string;
+		MpdCarrierServiceName: string;
+		AttemptedAllocationDate: string;
+		Message: string;
+	} | null;
+	Packages: Array<{ Reference: string; [key: string]: unknown }>;
+	[key: string]: unknown;
+}
+
+export interface Simulator {
+	/** e.g. `http://127.0.0.1:41234`, no trailing slash. */
+	readonly url: string;
+	readonly apiKey: string;
+	readonly port: number;
+	/** Recorded API requests (not control calls), including rejected ones. Live array. */
+	readonly requests: RecordedRequest[];
+	/** A copy; change it with setBehaviour(). */
+	readonly behaviour: Behaviour;
+	clearRequests(): void;
+	/** Back to defaults: behaviour, faults cleared, consignments re-seeded, requests cleared. */
+	reset(): void;
+	/** Throws on unknown fields or values. Returns the new behaviour. */
+	setBehaviour(partial: Partial<Behaviour>): Behaviour;
+	/** Queue a fault; checked before auth and normal handling, first match in the order added. */
+	inject(fault: Fault): InjectedFault;
+	clearFaults(): void;
+	/** Creates or replaces a consignment. Returns it as the API would. */
+	addConsignment(consignment: ConsignmentSeed): Consignment;
+	/** The stored consignment, or undefined. Never auto-creates. */
+	getConsignment(reference: string): Consignment | undefined;
+	/** Closes the server and every open socket. */
+	close(): Promise<void>;
+}
+
+export function startSimulator(options?: StartSimulatorOptions): Promise<Simulator>;
+
+/** Fault presets; each access returns a fresh object, spread to override (`{ ...faults.serverError, times: 2 }`). */
+export const faults: {
+	/** 401 with the gateway body `{ statusCode: 401, message: 'Access denied due to invalid subscription key. ...' }`. */
+	readonly gateway401: Fault;
+	/** 429 with a `Retry-After` header and the gateway body `{ statusCode: 429, message: 'Rate limit is exceeded. Try again in N seconds.' }`. */
+	throttled(retryAfterSeconds?: number): Fault;
+	/** 500 with a PRO error body including a CorrelationId. */
+	readonly serverError: Fault;
+	/** The given status (default 500) with an empty body but a JSON content type. */
+	emptyBody(status?: number): Fault;
+	/** The given status (default 502) with an HTML page, `text/html`. */
+	nonJson(status?: number): Fault;
+};
+
+export const DEFAULT_API_KEY: string;
+export const API_KEY_HEADER: 'ocp-apim-subscription-key';
+export const DEFAULT_BEHAVIOUR: Readonly<Behaviour>;
+/** More references than this in one allocate request answer 400 `TooManyConsignments`. */
+export const MAX_REFERENCES_PER_REQUEST: number;
+
+export const CARRIER_SERVICE_REFS: {
+	/** `MPD_RMDTPS48HNAUT`, Royal Mail Tracked 48, Status 3 (Enabled). */
+	readonly royalMailTracked48: string;
+	/** `MPD_DPDNDPARCEL`, DPD Next Day, Type `'Scheduled, DropOff'`. */
+	readonly dpdNextDay: string;
+	/** `EDC5_UPSHEXDCS`, UPS Express Saver, Status 0 (Available). */
+	readonly upsExpressSaver: string;
+	/** `MPD_PFEXP24`, Parcelforce express24, Status `'Disabled'` (a string): allocation answers 400. */
+	readonly parcelforceExpress24Disabled: string;
+};
+
+export interface MpdCarrierService {
+	Reference: string;
+	Name: string;
+	Description: string;
+	MpdCarrierReference: string;
+	CarrierName: string;
+	CarrierAccountOwner: string | null;
+	Status: number | string;
+	Journey: Array<Record<string, unknown>>;
+	Source: number;
+	Type: string;
+	IsConfigured: boolean;
+	IsCached: boolean;
+}
+
+export const SEED_CARRIER_SERVICES: ReadonlyArray<Readonly<MpdCarrierService>>;
+export const SEED_SHIPPING_LOCATIONS: ReadonlyArray<Readonly<{ Reference: string; Name: string; IsActive: boolean; Address: Record<string, unknown> }>>;
+export const SEED_CONSIGNMENTS: ReadonlyArray<Readonly<ConsignmentSeed>>;
+export const SEEDED_REFS: {
+	/** `['EC-000-05A-Z6S', 'EC-000-083-45D']` */
+	readonly allocatable: readonly string[];
+	/** `'EC-000-A04-0DV'` */
+	readonly ineligible: string;
+};
+export const SEEDED_INELIGIBLE_REASON: string;
+/** The reason given for auto-created references whose last group starts with `F`. */
+export const AUTO_INELIGIBLE_REASON: string;
+
+export function isWellFormedReference(reference: unknown): boolean;
+/** True for well-formed references whose last group starts with `F`. */
+export function isAutoIneligibleReference(reference: unknown): boolean;
+/**
+ * A deterministic reference that is not seeded: allocatable `EC-100-nnn-nnn` (0 <= n < 1e6), or with
+ * `{ ineligible: true }` one ending in `F` + two digits (0 <= n < 1e7). Distinct n give distinct references.
+ */
+export function makeConsignmentReference(n: number, options?: { ineligible?: boolean }): string;

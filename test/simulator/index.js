@@ -1,0 +1,349 @@
+'use strict';
+
+// A local stand-in for the SortedPRO (Electio) API, used by the jest tests, the
+// end-to-end suite and the demo. The real service's behaviour is only partly
+// documented (see /work/shared/sortedpro-api.md); where it is UNKNOWN the
+// simulator can be switched between the plausible answers with setBehaviour()
+// and inject(), so the node can be tested against each of them.
+
+const http = require('node:http');
+const {
+	DEFAULT_API_KEY,
+	CARRIER_SERVICE_REFS,
+	SEED_CARRIER_SERVICES,
+	SEED_SHIPPING_LOCATIONS,
+	SEED_CONSIGNMENTS,
+	SEEDED_REFS,
+	SEEDED_INELIGIBLE_REASON,
+	AUTO_INELIGIBLE_REASON,
+	isWellFormedReference,
+	isAutoIneligibleReference,
+	makeConsignmentReference,
+} = require('./seed');
+const { faults, normaliseFault, faultFromControlBody, gatewayError, GATEWAY_MESSAGES, proError } = require('./errors');
+const { ConsignmentStore } = require('./consignments');
+const { handleApiRequest, MAX_REFERENCES_PER_REQUEST } = require('./api');
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const API_KEY_HEADER = 'ocp-apim-subscription-key';
+const CONTROL_PREFIX = '/__sim';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const DEFAULT_BEHAVIOUR = Object.freeze({
+	carrierServices: 'wrapper',
+	allocationFailure: 'omit',
+	allocationAccepted: false,
+	summaryLinks: true,
+	delayMs: 0,
+});
+
+const BEHAVIOUR_RULES = {
+	carrierServices: { valid: (v) => ['wrapper', 'bareArray', 'notFound', 'empty'].includes(v), expected: "'wrapper' | 'bareArray' | 'notFound' | 'empty'" },
+	allocationFailure: { valid: (v) => ['omit', 'statusCode', 'badRequest'].includes(v), expected: "'omit' | 'statusCode' | 'badRequest'" },
+	allocationAccepted: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
+	summaryLinks: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
+	delayMs: { valid: (v) => Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
+};
+
+// Unknown fields and values throw rather than being ignored: a misspelt
+// behaviour would otherwise leave a test silently exercising the default.
+function validateBehaviour(partial) {
+	if (!partial || typeof partial !== 'object' || Array.isArray(partial)) {
+		throw new TypeError('behaviour must be an object');
+	}
+	for (const [key, value] of Object.entries(partial)) {
+		const rule = BEHAVIOUR_RULES[key];
+		if (!rule) throw new TypeError(`behaviour: unknown field "${key}" (known: ${Object.keys(BEHAVIOUR_RULES).join(', ')})`);
+		if (!rule.valid(value)) throw new TypeError(`behaviour.${key} must be ${rule.expected}, got ${JSON.stringify(value)}`);
+	}
+	return partial;
+}
+
+function splitUrl(rawUrl) {
+	const q = rawUrl.indexOf('?');
+	const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+	const query = q < 0 ? {} : Object.fromEntries(new URLSearchParams(rawUrl.slice(q + 1)));
+	return { path, query };
+}
+
+function parseJson(rawBody) {
+	if (!rawBody) return undefined;
+	try {
+		return JSON.parse(rawBody);
+	} catch {
+		return undefined;
+	}
+}
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		let size = 0;
+		req.on('data', (chunk) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => resolve({ rawBody: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }));
+		req.on('error', reject);
+	});
+}
+
+function writeAnswer(res, answer) {
+	if (res.destroyed || res.headersSent) return;
+	const payload = answer.raw !== undefined ? answer.raw : JSON.stringify(answer.json);
+	const headers = { 'content-type': answer.contentType || JSON_TYPE };
+	for (const [name, value] of Object.entries(answer.headers || {})) headers[name.toLowerCase()] = value;
+	headers['content-length'] = String(Buffer.byteLength(payload));
+	res.writeHead(answer.status, headers);
+	res.end(payload);
+}
+
+function faultAnswer(fault) {
+	let raw;
+	if (typeof fault.body === 'string') raw = fault.body;
+	else if (fault.body !== undefined) raw = JSON.stringify(fault.body);
+	else raw = fault.status >= 400 ? JSON.stringify(proError('SimulatedFault', `Simulated HTTP ${fault.status}`)) : '';
+	return { status: fault.status, raw, contentType: fault.contentType, headers: fault.headers };
+}
+
+class Simulator {
+	constructor({ apiKey, seed: seedConsignments }) {
+		this.apiKey = apiKey;
+		this.url = '';
+		this.port = 0;
+		this._seed = seedConsignments;
+		this._requests = [];
+		this._faults = [];
+		this._behaviour = { ...DEFAULT_BEHAVIOUR };
+		this._store = new ConsignmentStore();
+		this._timers = new Set();
+		this._closed = false;
+		if (this._seed) this._store.seed();
+		this._server = http.createServer((req, res) => {
+			this._handle(req, res).catch((error) => {
+				writeAnswer(res, { status: 500, json: proError('SimulatorBug', `Simulator error: ${error && error.message}`) });
+			});
+		});
+	}
+
+	/** Recorded API requests, oldest first. The same array is kept across clearRequests(). */
+	get requests() {
+		return this._requests;
+	}
+
+	get behaviour() {
+		return { ...this._behaviour };
+	}
+
+	setBehaviour(partial) {
+		Object.assign(this._behaviour, validateBehaviour(partial));
+		return this.behaviour;
+	}
+
+	clearRequests() {
+		this._requests.length = 0;
+	}
+
+	inject(fault) {
+		const normalised = normaliseFault(fault);
+		this._faults.push(normalised);
+		return normalised;
+	}
+
+	clearFaults() {
+		this._faults.length = 0;
+	}
+
+	addConsignment(consignment) {
+		return this._store.add(consignment);
+	}
+
+	getConsignment(reference) {
+		return this._store.peek(reference);
+	}
+
+	reset() {
+		this._behaviour = { ...DEFAULT_BEHAVIOUR };
+		this.clearFaults();
+		this.clearRequests();
+		this._store.clear();
+		if (this._seed) this._store.seed();
+	}
+
+	listen(port, host) {
+		return new Promise((resolve, reject) => {
+			this._server.once('error', reject);
+			this._server.listen(port, host, () => {
+				this._server.off('error', reject);
+				const address = this._server.address();
+				this.port = address.port;
+				// IPv6 literals need brackets in a URL; host names are kept as given.
+				const urlHost = host.includes(':') ? `[${host}]` : host;
+				this.url = `http://${urlHost}:${this.port}`;
+				resolve(this);
+			});
+		});
+	}
+
+	close() {
+		if (this._closed) return Promise.resolve();
+		this._closed = true;
+		for (const { timer, resolve } of this._timers) {
+			clearTimeout(timer);
+			resolve();
+		}
+		this._timers.clear();
+		return new Promise((resolve) => {
+			this._server.close(() => resolve());
+			this._server.closeAllConnections();
+		});
+	}
+
+	// Tracked so close() can cancel pending delays; otherwise jest waits for them.
+	_sleep(ms) {
+		if (!ms) return Promise.resolve();
+		return new Promise((resolve) => {
+			const entry = {
+				timer: setTimeout(() => {
+					this._timers.delete(entry);
+					resolve();
+				}, ms),
+				resolve,
+			};
+			this._timers.add(entry);
+		});
+	}
+
+	async _handle(req, res) {
+		const at = Date.now();
+		const { rawBody, tooLarge } = await readBody(req);
+		const { path, query } = splitUrl(req.url || '/');
+		const lowerPath = path.toLowerCase();
+
+		if (lowerPath === CONTROL_PREFIX || lowerPath.startsWith(`${CONTROL_PREFIX}/`)) {
+			writeAnswer(res, this._control(req.method, lowerPath.slice(CONTROL_PREFIX.length), path, rawBody));
+			return;
+		}
+
+		this._requests.push({
+			method: req.method,
+			path,
+			query,
+			headers: { ...req.headers },
+			body: parseJson(rawBody),
+			rawBody,
+			at,
+		});
+
+		const fault = this._takeFault(req.method, lowerPath);
+		let answer;
+		let delayMs = this._behaviour.delayMs;
+		if (fault) {
+			answer = faultAnswer(fault);
+			if (fault.delayMs !== undefined) delayMs = fault.delayMs;
+		} else if (req.headers[API_KEY_HEADER] !== this.apiKey) {
+			const message = req.headers[API_KEY_HEADER] ? GATEWAY_MESSAGES.invalidKey : GATEWAY_MESSAGES.missingKey;
+			answer = { status: 401, json: gatewayError(401, message) };
+		} else if (tooLarge) {
+			answer = { status: 413, json: proError('PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`) };
+		} else {
+			const ctx = { store: this._store, behaviour: this.behaviour, baseUrl: this.url };
+			answer = handleApiRequest(ctx, req.method, path, rawBody);
+		}
+
+		await this._sleep(delayMs);
+		writeAnswer(res, answer);
+	}
+
+	_takeFault(method, lowerPath) {
+		const index = this._faults.findIndex(
+			(f) => (!f.method || f.method === method) && (!f.path || lowerPath.startsWith(f.path)),
+		);
+		if (index < 0) return undefined;
+		const fault = this._faults[index];
+		fault.remaining -= 1;
+		if (fault.remaining <= 0) this._faults.splice(index, 1);
+		return fault;
+	}
+
+	_control(method, route, originalPath, rawBody) {
+		const ok = (body, status = 200) => ({ status, json: body });
+		let input;
+		if (rawBody) {
+			try {
+				input = JSON.parse(rawBody);
+			} catch {
+				return { status: 400, json: { error: 'control request body is not valid JSON' } };
+			}
+		}
+		try {
+			const key = `${method} ${route}`;
+			switch (key) {
+				case 'GET /health':
+					return ok({ ok: true, url: this.url, apiKey: this.apiKey });
+				case 'GET /requests':
+					return ok(this._requests);
+				case 'DELETE /requests':
+					this.clearRequests();
+					return ok({ cleared: true });
+				case 'GET /behaviour':
+					return ok(this.behaviour);
+				case 'PUT /behaviour':
+					return ok(this.setBehaviour(input));
+				case 'POST /inject': {
+					const fault = this.inject(faultFromControlBody(input));
+					// JSON.stringify turns Infinity into null; keep it readable.
+					return ok({ ...fault, remaining: fault.remaining === Infinity ? 'Infinity' : fault.remaining }, 201);
+				}
+				case 'DELETE /inject':
+					this.clearFaults();
+					return ok({ cleared: true });
+				case 'POST /consignments': {
+					const list = Array.isArray(input) ? input : [input];
+					return ok(list.map((c) => this.addConsignment(c)), 201);
+				}
+				case 'POST /reset':
+					this.reset();
+					return ok({ reset: true, behaviour: this.behaviour });
+				default: {
+					const match = /^\/consignments\/([^/]+)$/i.exec(originalPath.slice(CONTROL_PREFIX.length));
+					if (method === 'GET' && match) {
+						const consignment = this.getConsignment(decodeURIComponent(match[1]));
+						return consignment ? ok(consignment) : { status: 404, json: { error: 'no such consignment (control endpoints never auto-create)' } };
+					}
+					return { status: 404, json: { error: `unknown control endpoint ${method} ${originalPath}` } };
+				}
+			}
+		} catch (error) {
+			return { status: 400, json: { error: error.message } };
+		}
+	}
+}
+
+/** Starts a simulator; see index.d.ts for the full contract. */
+async function startSimulator({ port = 0, host = '127.0.0.1', apiKey = DEFAULT_API_KEY, seed: seedConsignments = true } = {}) {
+	if (typeof apiKey !== 'string' || !apiKey) throw new TypeError('apiKey must be a non-empty string');
+	const simulator = new Simulator({ apiKey, seed: seedConsignments });
+	return simulator.listen(port, host);
+}
+
+// Shorthand properties only: Node's ESM loader can then see each name, so
+// `.mjs` scripts can use named imports from this CommonJS file.
+module.exports = {
+	startSimulator,
+	faults,
+	DEFAULT_BEHAVIOUR,
+	MAX_REFERENCES_PER_REQUEST,
+	API_KEY_HEADER,
+	DEFAULT_API_KEY,
+	CARRIER_SERVICE_REFS,
+	SEED_CARRIER_SERVICES,
+	SEED_SHIPPING_LOCATIONS,
+	SEED_CONSIGNMENTS,
+	SEEDED_REFS,
+	SEEDED_INELIGIBLE_REASON,
+	AUTO_INELIGIBLE_REASON,
+	isWellFormedReference,
+	isAutoIneligibleReference,
+	makeConsignmentReference,
+};
