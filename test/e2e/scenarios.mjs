@@ -1,0 +1,200 @@
+// The e2e scenarios: which workflow (test/e2e/workflows/*.json) to run against which simulator
+// behaviour, and what must be true afterwards, both in n8n's output and in the requests the
+// simulator received. Run by scripts/e2e.mjs; each `check` throws (node:assert) on failure.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WORKFLOW_DIR = join(dirname(fileURLToPath(import.meta.url)), 'workflows');
+export const SERVICE = 'MPD_RMDTPS48HNAUT';
+export const ALLOCATE_PATH = '/allocation/allocatewithcarrierservice';
+
+/** Credentials the suite imports; ids are referenced by the workflows. */
+export const CREDENTIALS = {
+	good: { id: 'sortedProE2eGood', name: 'SortedPRO E2E (simulator)' },
+	bad: { id: 'sortedProE2eBadK', name: 'SortedPRO E2E (wrong key)' },
+};
+
+export function loadWorkflow(file) {
+	return JSON.parse(readFileSync(join(WORKFLOW_DIR, file), 'utf8'));
+}
+
+/** The reference list a workflow's "Orders" Set node holds, split as the node documents it. */
+function ordersOf(workflow) {
+	const set = workflow.nodes.find((n) => n.name === 'Orders');
+	const { refs } = JSON.parse(set.parameters.jsonOutput);
+	return Array.isArray(refs) ? refs : refs.split(/[\s,;]+/).filter(Boolean);
+}
+
+/** Every API request carries the key, the API version and asks for JSON. */
+function assertHeaders(requests, apiKey) {
+	assert.ok(requests.length > 0, 'the simulator received no API request');
+	for (const r of requests) {
+		assert.equal(r.headers['ocp-apim-subscription-key'], apiKey, `${r.method} ${r.path}: API key header`);
+		assert.equal(r.headers['electio-api-version'], '1.1', `${r.method} ${r.path}: electio-api-version header`);
+		assert.match(String(r.headers.accept), /application\/json/, `${r.method} ${r.path}: accept header`);
+		if (r.method === 'PUT' || r.method === 'POST') {
+			assert.match(String(r.headers['content-type']), /application\/json/, `${r.method} ${r.path}: content-type header`);
+		}
+	}
+}
+
+function allocateRequests(requests) {
+	const calls = requests.filter((r) => r.method === 'PUT' && r.path.toLowerCase() === ALLOCATE_PATH);
+	for (const r of calls) {
+		assert.equal(r.body?.MpdCarrierServiceReference, SERVICE, 'body MpdCarrierServiceReference');
+		assert.ok(Array.isArray(r.body?.ConsignmentReferences), 'body ConsignmentReferences is an array');
+		assert.ok(r.body.ConsignmentReferences.length <= 100, `at most 100 references per request (got ${r.body.ConsignmentReferences.length})`);
+	}
+	return calls;
+}
+
+/** Text of a node or run error, as n8n stores it (message, description, and the HTTP code if any). */
+export function errorText(error) {
+	if (!error) return '';
+	return [error.message, error.description, error.httpCode, error.context?.data && JSON.stringify(error.context.data)]
+		.filter(Boolean)
+		.join(' | ');
+}
+
+/**
+ * Scenarios run as saved workflows. `via: 'cli'` runs through `n8n execute --id` before the server
+ * starts; the others run on the server through POST /rest/workflows/:id/run.
+ */
+export const workflowScenarios = [
+	{
+		name: 'list carrier services (headless CLI: n8n execute --id)',
+		via: 'cli',
+		workflow: 'list-carrier-services.json',
+		check({ execution, node, requests, sim, seed }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			const all = node('List All').items;
+			assert.equal(all.length, seed.SEED_CARRIER_SERVICES.length, 'one item per carrier service');
+			assert.deepEqual(all.map((s) => s.Reference).sort(), seed.SEED_CARRIER_SERVICES.map((s) => s.Reference).sort());
+			const rm = all.find((s) => s.Reference === SERVICE);
+			assert.ok(rm && rm.CarrierName === 'Royal Mail' && typeof rm.Name === 'string', 'Royal Mail service with API field names');
+			assert.equal(node('List Two').items.length, 2, 'limit 2 gives 2 items');
+			assertHeaders(requests, sim.apiKey);
+			assert.equal(requests.length, 2, 'one GET per node');
+			for (const r of requests) assert.equal(`${r.method} ${r.path.toLowerCase()}`, 'GET /carrierservices');
+		},
+	},
+	{
+		name: 'list carrier services, API answers a bare array',
+		workflow: 'list-carrier-services.json',
+		behaviour: { carrierServices: 'bareArray' },
+		check({ execution, node, requests, seed }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(node('List All').items.length, seed.SEED_CARRIER_SERVICES.length);
+			assert.equal(node('List Two').items.length, 2);
+			assert.equal(requests.length, 2);
+		},
+	},
+	{
+		name: 'allocate one reference per item, 25 items',
+		workflow: 'allocate-per-item.json',
+		check({ execution, node, requests, sim, workflow }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			const refs = ordersOf(workflow);
+			const out = node('Allocate').items;
+			assert.equal(out.length, refs.length, 'one output item per reference');
+			assert.deepEqual(out.map((i) => i.ConsignmentReference).sort(), [...refs].sort());
+			for (const item of out) {
+				assert.equal(item.Allocated, true, `${item.ConsignmentReference} allocated`);
+				assert.equal(item.CarrierName, 'Royal Mail', `${item.ConsignmentReference} carrier`);
+			}
+			assertHeaders(requests, sim.apiKey);
+			const calls = allocateRequests(requests);
+			assert.equal(calls.length, refs.length, 'one allocate request per item');
+			assert.equal(requests.length, calls.length, 'no other API calls');
+			assert.deepEqual(calls.map((c) => c.body.ConsignmentReferences).flat().sort(), [...refs].sort());
+			for (const c of calls) assert.equal(c.body.ConsignmentReferences.length, 1);
+			for (const ref of refs) assert.equal(sim.getConsignment(ref)?.ConsignmentState, 'Allocated', `${ref} is Allocated in the simulator`);
+		},
+	},
+	{
+		name: 'allocate 250 references in one item (chunked by 100, duplicate sent once)',
+		workflow: 'allocate-chunked.json',
+		check({ execution, node, requests, sim, workflow }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			const refs = [...new Set(ordersOf(workflow))];
+			assert.equal(refs.length, 250, 'the workflow holds 250 distinct references');
+			const out = node('Allocate').items;
+			assert.equal(out.length, 250, 'one output item per distinct reference');
+			assert.ok(out.every((i) => i.Allocated === true), 'all allocated');
+			assert.deepEqual(out.map((i) => i.ConsignmentReference).sort(), [...refs].sort());
+			assertHeaders(requests, sim.apiKey);
+			const calls = allocateRequests(requests);
+			assert.deepEqual(calls.map((c) => c.body.ConsignmentReferences.length).sort((a, b) => b - a), [100, 100, 50], 'chunk sizes');
+			assert.equal(requests.length, 3, 'exactly three API calls');
+			const sent = calls.map((c) => c.body.ConsignmentReferences).flat();
+			assert.equal(new Set(sent).size, sent.length, 'no reference sent twice');
+			assert.deepEqual([...sent].sort(), [...refs].sort());
+		},
+	},
+	{
+		name: 'partial failure, default: the node fails and names every failed reference',
+		workflow: 'partial-failure-default.json',
+		check({ execution, node, requests, sim }) {
+			assert.equal(execution.status, 'error', 'the execution fails');
+			const text = errorText(node('Allocate').error ?? execution.error);
+			assert.match(text, /EC-000-A04-0DV/, `error names EC-000-A04-0DV: ${text}`);
+			assert.match(text, /EC-000-000-F01/, `error names EC-000-000-F01: ${text}`);
+			assertHeaders(requests, sim.apiKey);
+			const calls = allocateRequests(requests);
+			assert.equal(calls.length, 1, 'one allocate request');
+			assert.deepEqual(calls[0].body.ConsignmentReferences, ['EC-000-05A-Z6S', 'EC-000-A04-0DV', 'EC-000-000-F01']);
+			assert.equal(sim.getConsignment('EC-000-A04-0DV').ConsignmentState, 'AllocationFailed');
+		},
+	},
+	...['omit', 'statusCode'].map((style) => ({
+		name: `partial failure, outputFailedAllocations (API failure style '${style}')`,
+		workflow: 'partial-failure-output.json',
+		behaviour: { allocationFailure: style },
+		check({ execution, node, requests, sim }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			const out = node('Allocate').items;
+			const by = Object.fromEntries(out.map((i) => [i.ConsignmentReference, i]));
+			assert.equal(out.length, 3, 'one item per reference');
+			assert.equal(by['EC-000-05A-Z6S']?.Allocated, true);
+			assert.equal(by['EC-000-05A-Z6S']?.CarrierName, 'Royal Mail');
+			for (const ref of ['EC-000-A04-0DV', 'EC-000-000-F01']) {
+				assert.equal(by[ref]?.Allocated, false, `${ref} not allocated`);
+				assert.ok(typeof by[ref]?.FailureReason === 'string' && by[ref].FailureReason.length > 0, `${ref} has a FailureReason`);
+			}
+			assert.match(by['EC-000-A04-0DV'].FailureReason, /delivery promise/i, 'reason from the API');
+			assertHeaders(requests, sim.apiKey);
+			assert.equal(allocateRequests(requests).length, 1, 'one allocate request');
+		},
+	})),
+	{
+		name: "whole-request 400 with On Error: Continue (regular output)",
+		workflow: 'bad-request-continue.json',
+		behaviour: { allocationFailure: 'badRequest' },
+		check({ execution, node, requests, sim }) {
+			assert.equal(execution.status, 'success', `the workflow carries on: ${execution.status} ${errorText(execution.error)}`);
+			const alloc = node('Allocate');
+			assert.equal(alloc.rawItems.length, 1, 'one item out of the failed node');
+			const text = errorText(alloc.rawItems[0].error) || JSON.stringify(alloc.rawItems[0].json);
+			assert.match(text, /400|bad request|EC-000-A04-0DV/i, `the item carries the API error: ${text}`);
+			assert.equal(node('After').ran, true, 'the next node ran');
+			assert.equal(node('After').rawItems.length, 1);
+			assert.equal(allocateRequests(requests).length, 1, 'one allocate request');
+			assert.equal(sim.getConsignment('EC-000-083-45D').ConsignmentState, 'Unallocated', 'nothing changed on a 400');
+		},
+	},
+	{
+		name: 'wrong API key: 401 message, key not leaked',
+		workflow: 'wrong-api-key.json',
+		check({ execution, node, requests, sim, raw, badKey }) {
+			assert.equal(execution.status, 'error', 'the execution fails');
+			const text = errorText(node('List All').error ?? execution.error);
+			assert.match(text, /401|key|unauthori[sz]ed|access denied/i, `a 401 message: ${text}`);
+			assert.equal(requests.length, 1, 'one request, no retries');
+			assert.equal(requests[0].headers['ocp-apim-subscription-key'], badKey, 'the stored (wrong) key was sent');
+			assert.ok(!raw.includes(badKey), 'the wrong key does not appear anywhere in the execution data');
+			assert.ok(!raw.includes(sim.apiKey), 'the real key does not appear anywhere in the execution data');
+		},
+	},
+];
