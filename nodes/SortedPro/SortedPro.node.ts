@@ -21,7 +21,6 @@ export class SortedPro implements INodeType {
 		credentials: [{ name: 'sortedProApi', required: true }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
-			headers: { 'Content-Type': 'application/json' },
 			json: true,
 		},
 		properties: [

@@ -19,7 +19,11 @@ export const consignmentDescription: INodeProperties[] = [
 				action: 'Allocate with carrier service',
 				description: 'Allocate consignments to a specific carrier service',
 				routing: {
-					request: { method: 'PUT', url: '/allocation/allocatewithcarrierservice' },
+					request: {
+						method: 'PUT',
+						url: '/allocation/allocatewithcarrierservice',
+						headers: { 'Content-Type': 'application/json' },
+					},
 					// The executor splits long lists into requests of at most 100 and merges the answers.
 					send: { paginate: true },
 					operations: { pagination: allocateInChunks },

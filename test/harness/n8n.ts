@@ -1,0 +1,244 @@
+/**
+ * Runs the SortedPRO node through n8n-core's real declarative engine (RoutingNode), with real
+ * HTTP, real expression evaluation and a credentials helper that calls the credential's own
+ * `authenticate`, the way n8n does. Nothing here stands in for the node's logic.
+ */
+import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	createEmptyRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialsDecrypted,
+	type IExecuteData,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeListSearchResult,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRequestOptionsSimplified,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+	type NodeParameterValueType,
+} from 'n8n-workflow';
+
+import { SortedProApi } from '../../credentials/SortedProApi.credentials';
+import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
+
+export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+const credentialType = new SortedProApi();
+
+export type SortedProCredentials = ICredentialDataDecryptedObject & {
+	apiKey: string;
+	environment: 'production' | 'sandbox' | 'custom';
+	baseUrl?: string;
+};
+
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+	): Promise<IHttpRequestOptions> {
+		return await credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the SortedPRO node');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+function additionalDataFor(credentials: ICredentialDataDecryptedObject, parameters: INodeParameters): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new CredentialsHelper(credentials),
+		currentNodeParameters: parameters,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function workflowWith(node: INode, nodeType: INodeType): Workflow {
+	return new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [node.type]: nodeType }),
+	});
+}
+
+function nodeWith(parameters: INodeParameters, onError?: INode['onError']): INode {
+	return {
+		id: 'sortedpro-node',
+		name: 'SortedPRO',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { sortedProApi: { id: 'cred-1', name: 'SortedPRO test' } },
+		...(onError ? { onError } : {}),
+	};
+}
+
+export interface RunOptions {
+	credentials: SortedProCredentials;
+	/** Input items; one empty item by default, as after a Manual Trigger. */
+	items?: INodeExecutionData[];
+	/** n8n's "On Error" setting. */
+	onError?: INode['onError'];
+}
+
+/** Runs the node once over `items`; resolves with its output items or rejects with the node's error. */
+export async function runSortedPro(parameters: INodeParameters, options: RunOptions): Promise<INodeExecutionData[]> {
+	const nodeType = new SortedPro();
+	const node = nodeWith(parameters, options.onError);
+	const workflow = workflowWith(node, nodeType);
+	const items = options.items ?? [{ json: {} }];
+	const executeData: IExecuteData = { node, data: { main: [items] }, source: { main: [{ previousNode: 'Trigger' }] } };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(options.credentials, parameters),
+		'manual',
+		createEmptyRunExecutionData(),
+		0,
+		items,
+		{ main: [items] },
+		executeData,
+		[],
+	);
+	const output = await new RoutingNode(context, nodeType).runNode();
+	return output?.[0] ?? [];
+}
+
+/** Calls the carrier-service picker as the editor does, through a LoadOptionsContext. */
+export async function searchCarrierServices(
+	credentials: SortedProCredentials,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = new SortedPro();
+	const parameters: INodeParameters = {
+		resource: 'consignment',
+		operation: 'allocateWithCarrierService',
+		carrierService: { __rl: true, mode: 'list', value: '' } as unknown as NodeParameterValueType,
+	};
+	const node = nodeWith(parameters);
+	const context = new LoadOptionsContext(workflowWith(node, nodeType), node, additionalDataFor(credentials, parameters), 'carrierService');
+	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+}
+
+/**
+ * The credential's test request run as n8n's credentials tester runs it: a throw-away node type
+ * whose only property routes the test request, executed by RoutingNode with the decrypted
+ * credential, then the test's `responseCode` rules applied to a failure.
+ */
+export async function testCredential(credentials: SortedProCredentials): Promise<CredentialTestResult> {
+	const test = credentialType.test;
+	const probeType: INodeType = {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Credential test' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+		},
+	};
+	const node: INode = { ...nodeWith({}), type: 'credentialTest' };
+	const items = [{ json: {} }];
+	const context = new ExecuteContext(
+		workflowWith(node, probeType),
+		node,
+		additionalDataFor(credentials, {}),
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [items] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const decrypted: ICredentialsDecrypted = { id: 'cred-1', name: 'SortedPRO test', type: credentialType.name, data: credentials };
+	try {
+		await new RoutingNode(context, probeType, decrypted).runNode();
+		return { status: 'OK', message: 'Connection successful!' };
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status?: number }; code?: string } }).cause;
+		const status = cause?.response?.status;
+		if (status !== undefined) {
+			const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+			if (rule) return { status: 'Error', message: rule.properties.message };
+			if (status < 200 || status > 299) return { status: 'Error', message: `Received HTTP status code: ${status}` };
+		}
+		return { status: 'Error', message: (error as Error).message };
+	}
+}

@@ -1,0 +1,66 @@
+import {
+	MAX_REFERENCE_LENGTH,
+	chunk,
+	parseConsignmentReferences,
+} from '../../nodes/SortedPro/helpers/consignmentReferences';
+
+describe('parseConsignmentReferences', () => {
+	it('takes a single reference, trimmed', () => {
+		expect(parseConsignmentReferences('  EC-000-05A-Z6S \n')).toEqual({ references: ['EC-000-05A-Z6S'], rejected: [], duplicates: [] });
+	});
+
+	it('splits on commas, semicolons, spaces and new lines, dropping blanks', () => {
+		const parsed = parseConsignmentReferences('EC-000-05A-Z6S, EC-000-083-45D;EC-000-A04-0DV\r\n\n EC-1  ,, ;');
+		expect(parsed.references).toEqual(['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV', 'EC-1']);
+		expect(parsed.rejected).toEqual([]);
+	});
+
+	it('flattens arrays from expressions, including nested lists and lists inside elements', () => {
+		const parsed = parseConsignmentReferences(['EC-1', ['EC-2', 'EC-3, EC-4'], null, undefined, '', 42]);
+		expect(parsed.references).toEqual(['EC-1', 'EC-2', 'EC-3', 'EC-4', '42']);
+	});
+
+	it('removes duplicates, keeping first-seen order, and reports them', () => {
+		const parsed = parseConsignmentReferences('EC-2 EC-1 EC-2 EC-1 EC-3');
+		expect(parsed.references).toEqual(['EC-2', 'EC-1', 'EC-3']);
+		expect(parsed.duplicates).toEqual(['EC-2', 'EC-1']);
+	});
+
+	it('rejects characters outside letters, digits, - and _, naming them', () => {
+		const parsed = parseConsignmentReferences('EC-000-05A-Z6S, EC/000#1');
+		expect(parsed.references).toEqual(['EC-000-05A-Z6S']);
+		expect(parsed.rejected).toEqual([{ value: 'EC/000#1', reason: expect.stringContaining('the characters / #') }]);
+	});
+
+	it('rejects absurdly long values with their length', () => {
+		const long = 'A'.repeat(MAX_REFERENCE_LENGTH + 1);
+		const parsed = parseConsignmentReferences(long);
+		expect(parsed.rejected[0].reason).toContain(`${MAX_REFERENCE_LENGTH + 1} characters`);
+		expect(parsed.rejected[0].value.length).toBeLessThan(45);
+	});
+
+	it('rejects objects mapped by mistake instead of stringifying them into references', () => {
+		const parsed = parseConsignmentReferences([{ Reference: 'EC-1' }]);
+		expect(parsed.references).toEqual([]);
+		expect(parsed.rejected[0]).toEqual({ value: '{"Reference":"EC-1"}', reason: expect.stringContaining('not text') });
+	});
+
+	it('gives nothing for empty input', () => {
+		expect(parseConsignmentReferences('').references).toEqual([]);
+		expect(parseConsignmentReferences(undefined).references).toEqual([]);
+		expect(parseConsignmentReferences([]).references).toEqual([]);
+	});
+});
+
+describe('chunk', () => {
+	it('splits into runs of at most the size, in order', () => {
+		expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+		expect(chunk([], 100)).toEqual([]);
+		expect(chunk(Array.from({ length: 250 }, (_, i) => i), 100).map((part) => part.length)).toEqual([100, 100, 50]);
+	});
+
+	it('refuses a size that is not a positive integer', () => {
+		expect(() => chunk([1], 0)).toThrow(RangeError);
+		expect(() => chunk([1], 1.5)).toThrow(RangeError);
+	});
+});
