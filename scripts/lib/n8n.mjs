@@ -8,11 +8,14 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensureN8n, log, node24Env, run } from './runtime.mjs';
+import { CACHE, ROOT, ensureN8n, log, node24Env, run } from './runtime.mjs';
 
 export const PACKAGE_NAME = 'n8n-nodes-sortedpro';
 export const NODE_TYPE = `${PACKAGE_NAME}.sortedPro`;
 export const CREDENTIAL_TYPE = 'sortedProApi';
+/** The demo's n8n user folder, and the file that tells other scripts where the running demo is. */
+export const DEMO_DIR = join(CACHE, 'demo');
+export const DEMO_STATE_FILE = join(DEMO_DIR, 'state.json');
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
