@@ -484,6 +484,16 @@ describe('faults', () => {
 		expect((await call('/shippinglocations')).status).toBe(200);
 	});
 
+	it('after lets the first matching requests through', async () => {
+		sim.inject({ ...faults.serverError, path: '/shippinglocations', after: 2 });
+		expect((await call('/shippinglocations')).status).toBe(200);
+		expect((await call('/carrierservices')).status).toBe(200);
+		expect((await call('/shippinglocations')).status).toBe(200);
+		expect((await call('/shippinglocations')).status).toBe(500);
+		expect((await call('/shippinglocations')).status).toBe(200);
+		expect(() => sim.inject({ ...faults.serverError, after: -1 })).toThrow(TypeError);
+	});
+
 	it('throttled sends 429 with Retry-After', async () => {
 		sim.inject(faults.throttled(7));
 		const { status, headers, json } = await call('/carrierservices');

@@ -3,7 +3,7 @@
  * HTTP, real expression evaluation and a credentials helper that calls the credential's own
  * `authenticate`, the way n8n does. Nothing here stands in for the node's logic.
  */
-import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import { DirectoryLoader, ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -30,6 +30,13 @@ import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
 
 export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+
+/** The node type as n8n's loader prepares it, with the injected "requestOptions" (timeout, batching, proxy). */
+function loadSortedPro(): SortedPro {
+	const nodeType = new SortedPro();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+	return nodeType;
+}
 const credentialType = new SortedProApi();
 
 export type SortedProCredentials = ICredentialDataDecryptedObject & {
@@ -150,7 +157,7 @@ export interface RunOptions {
 
 /** Runs the node once over `items`; resolves with its output items or rejects with the node's error. */
 export async function runSortedPro(parameters: INodeParameters, options: RunOptions): Promise<INodeExecutionData[]> {
-	const nodeType = new SortedPro();
+	const nodeType = loadSortedPro();
 	const node = nodeWith(parameters, options.onError);
 	const workflow = workflowWith(node, nodeType);
 	const items = options.items ?? [{ json: {} }];
@@ -176,7 +183,7 @@ export async function searchCarrierServices(
 	credentials: SortedProCredentials,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const nodeType = new SortedPro();
+	const nodeType = loadSortedPro();
 	const parameters: INodeParameters = {
 		resource: 'consignment',
 		operation: 'allocateWithCarrierService',
@@ -241,4 +248,11 @@ export async function testCredential(credentials: SortedProCredentials): Promise
 		}
 		return { status: 'Error', message: (error as Error).message };
 	}
+}
+
+/** Evaluates an n8n expression with `$credentials` set, as requestDefaults and credential tests are. */
+export async function evaluateWithCredentials(expression: string, credentials: SortedProCredentials): Promise<unknown> {
+	const node = nodeWith({});
+	const workflow = workflowWith(node, loadSortedPro());
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', { $credentials: credentials });
 }

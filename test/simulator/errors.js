@@ -59,7 +59,7 @@ const faults = {
 	},
 };
 
-const FAULT_KEYS = new Set(['method', 'path', 'status', 'headers', 'body', 'contentType', 'delayMs', 'times']);
+const FAULT_KEYS = new Set(['method', 'path', 'status', 'headers', 'body', 'contentType', 'delayMs', 'times', 'after']);
 
 /** Validates a fault up front so a typo fails the test that made it, not a later request. */
 function normaliseFault(input) {
@@ -69,7 +69,7 @@ function normaliseFault(input) {
 	for (const key of Object.keys(input)) {
 		if (!FAULT_KEYS.has(key)) throw new TypeError(`fault: unknown field "${key}"`);
 	}
-	const { method, path, status, headers = {}, body, contentType, delayMs, times = 1 } = input;
+	const { method, path, status, headers = {}, body, contentType, delayMs, times = 1, after = 0 } = input;
 	if (!Number.isInteger(status) || status < 100 || status > 599) {
 		throw new TypeError('fault.status must be an HTTP status code');
 	}
@@ -93,6 +93,9 @@ function normaliseFault(input) {
 	if (!(remaining === Infinity || (Number.isInteger(remaining) && remaining > 0))) {
 		throw new TypeError('fault.times must be a positive integer or Infinity');
 	}
+	if (!(Number.isInteger(after) && after >= 0)) {
+		throw new TypeError('fault.after must be a non-negative integer');
+	}
 	return {
 		method: method && method.toUpperCase(),
 		path: path && path.toLowerCase(),
@@ -102,6 +105,8 @@ function normaliseFault(input) {
 		contentType,
 		delayMs,
 		remaining,
+		// Matching requests still let through before the fault applies, e.g. to fail the 2nd chunk.
+		skip: after,
 	};
 }
 

@@ -84,6 +84,8 @@ export interface Fault {
 	delayMs?: number;
 	/** How many matching requests it answers (default 1); `Infinity` for all. */
 	times?: number;
+	/** How many matching requests to let through untouched first (default 0), e.g. 1 to fail a second request. */
+	after?: number;
 }
 
 export interface InjectedFault {
@@ -95,6 +97,7 @@ export interface InjectedFault {
 	contentType?: string;
 	delayMs?: number;
 	remaining: number;
+	skip: number;
 }
 
 export interface ConsignmentSeed {

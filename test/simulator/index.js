@@ -261,6 +261,10 @@ class Simulator {
 		);
 		if (index < 0) return undefined;
 		const fault = this._faults[index];
+		if (fault.skip > 0) {
+			fault.skip -= 1;
+			return undefined;
+		}
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) this._faults.splice(index, 1);
 		return fault;

@@ -17,11 +17,24 @@ export interface SortedProAnswer extends ErrorAnswer {
 
 type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
+/** The error and the chain of its causes, outermost first. */
+function causes(error: unknown): unknown[] {
+	const chain: unknown[] = [];
+	let current = error;
+	while (current !== undefined && current !== null && chain.length < 10 && !chain.includes(current)) {
+		chain.push(current);
+		current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
+	}
+	return chain;
+}
+
+/** The first Node.js error code (ECONNREFUSED, ETIMEDOUT...) along the chain of causes. */
 function errorCode(error: unknown): string | undefined {
-	if (typeof error !== 'object' || error === null) return undefined;
-	const { code, cause } = error as { code?: unknown; cause?: unknown };
-	if (typeof code === 'string') return code;
-	return errorCode(cause);
+	for (const cause of causes(error)) {
+		const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	}
+	return undefined;
 }
 
 function itemIndexOf(context: RequestContext): number | undefined {
@@ -48,18 +61,20 @@ export async function sendToSortedPro(
 		})) as typeof response;
 	} catch (error) {
 		const itemIndex = itemIndexOf(this);
-		if (error instanceof Error && error.name === 'UnsafeBaseUrlError') {
-			throw new NodeOperationError(this.getNode(), error.message, {
+		// n8n wraps whatever the transport threw in a NodeApiError; what happened is in the causes.
+		if (causes(error).some((cause) => cause instanceof Error && cause.name === 'UnsafeBaseUrlError')) {
+			const reason = causes(error).find((cause): cause is Error => cause instanceof Error && cause.name === 'UnsafeBaseUrlError');
+			throw new NodeOperationError(this.getNode(), reason?.message ?? 'Unsafe base URL', {
 				itemIndex,
-				description: 'Fix the Base URL in the SortedPRO API credential.',
+				description: 'Nothing was sent. Fix the Base URL in the SortedPRO API credential.',
 			});
 		}
-		// n8n's own errors (a missing credential, say) are already worded; the constructors hand them back unchanged.
-		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		// n8n's own errors (a missing credential, say) are already worded; the constructor hands them back unchanged.
 		if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error);
 		const code = errorCode(error);
 		const described = describeNetworkFailure(code, action);
-		throw new NodeApiError(this.getNode(), { code: code ?? 'unknown' } as JsonObject, {
+		// The code stays out of the error object: n8n would swap our message for its generic one.
+		throw new NodeApiError(this.getNode(), {} as JsonObject, {
 			message: described.message,
 			description: described.description,
 			itemIndex,

@@ -1,0 +1,42 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import type { SortedProCredentials } from '../harness/n8n';
+import type { Simulator } from '../simulator';
+
+export function credentialsFor(sim: Simulator, overrides: Partial<SortedProCredentials> = {}): SortedProCredentials {
+	return { apiKey: sim.apiKey, environment: 'custom', baseUrl: sim.url, ...overrides };
+}
+
+/** Awaits a promise that must reject, and hands back its error for inspection. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { description?: string | null; httpCode?: string | null; context?: Record<string, unknown> }> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error & { description?: string | null; httpCode?: string | null };
+	}
+	throw new Error('expected a rejection, got a result');
+}
+
+/** Everything an operator could see of an error or items, to check that a secret is absent. */
+export function everythingShown(value: unknown): string {
+	if (value instanceof Error) {
+		const fields = value as Error & { description?: unknown; messages?: unknown; context?: unknown; cause?: unknown };
+		return [value.message, String(fields.description ?? ''), JSON.stringify(fields.messages ?? []), JSON.stringify(fields.context ?? {}), JSON.stringify(value), safeStringify(fields.cause)].join('\n');
+	}
+	return safeStringify(value);
+}
+
+function safeStringify(value: unknown): string {
+	const seen = new WeakSet();
+	return JSON.stringify(value, (_key, inner: unknown) => {
+		if (typeof inner === 'object' && inner !== null) {
+			if (seen.has(inner)) return '[circular]';
+			seen.add(inner);
+		}
+		return inner;
+	}) ?? '';
+}
+
+export function jsonOf(items: INodeExecutionData[]): Array<Record<string, unknown>> {
+	return items.map((item) => item.json as Record<string, unknown>);
+}
