@@ -1,0 +1,51 @@
+import {
+	PRODUCTION_BASE_URL,
+	SANDBOX_BASE_URL,
+	baseUrlFor,
+	isLoopbackHost,
+	normaliseBaseUrl,
+	requestTarget,
+	unsafeBaseUrlReason,
+} from '../../nodes/SortedPro/helpers/baseUrl';
+
+describe('baseUrlFor', () => {
+	it('follows the environment, production by default', () => {
+		expect(baseUrlFor('production', 'ignored')).toBe(PRODUCTION_BASE_URL);
+		expect(baseUrlFor('sandbox', undefined)).toBe(SANDBOX_BASE_URL);
+		expect(baseUrlFor(undefined, undefined)).toBe(PRODUCTION_BASE_URL);
+		expect(baseUrlFor('custom', ' http://127.0.0.1:8080/// ')).toBe('http://127.0.0.1:8080');
+		expect(baseUrlFor('custom', 42)).toBe('');
+	});
+
+	it('normalises trailing slashes only', () => {
+		expect(normaliseBaseUrl('https://a.example/b/')).toBe('https://a.example/b');
+	});
+});
+
+describe('unsafeBaseUrlReason', () => {
+	it.each(['https://api.electioapp.com', 'https://proxy.example.com:8443/pro', 'http://localhost:3000', 'http://127.0.0.1:1', 'http://127.1.2.3', 'http://[::1]:80', 'http://sim.localhost'])(
+		'allows %s',
+		(url) => expect(unsafeBaseUrlReason(url)).toBeUndefined(),
+	);
+
+	it.each([
+		['http://api.electioapp.com', 'clear text'],
+		['http://10.0.0.5', 'clear text'],
+		['ftp://127.0.0.1', 'must start with https://'],
+		['api.electioapp.com', 'not a valid URL'],
+		['   ', 'No base URL is set'],
+	])('refuses %s', (url, reason) => expect(unsafeBaseUrlReason(url)).toContain(reason));
+
+	it('knows loopback hosts', () => {
+		expect(isLoopbackHost('LOCALHOST')).toBe(true);
+		expect(isLoopbackHost('127.0.0.1.example.com')).toBe(false);
+	});
+});
+
+describe('requestTarget', () => {
+	it('joins base URL and path, and respects absolute URLs', () => {
+		expect(requestTarget('https://a.example', '/x')).toBe('https://a.example/x');
+		expect(requestTarget('https://a.example', 'http://b.example/y')).toBe('http://b.example/y');
+		expect(requestTarget(undefined, undefined)).toBe('');
+	});
+});
