@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// Regenerates the README pictures in docs/images/ from the real n8n editor, driving Debian's
+// chromium (/usr/bin/chromium, or $CHROMIUM_PATH) headlessly through playwright-core; no test-tool
+// browser download is involved.
+//
+//   npm start                 (in another terminal; or let this script start the demo itself)
+//   node scripts/screenshots.mjs [--debug]
+//
+// Uses the running demo found through .cache/demo/state.json; when there is none it starts
+// `node scripts/demo.mjs` itself and stops it afterwards. --debug also saves every intermediate
+// page to .cache/screenshots-debug/ (git-ignored).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CACHE, ROOT, log } from './lib/runtime.mjs';
+import { DEMO_STATE_FILE, killGroup } from './lib/n8n.mjs';
+
+const OUT = join(ROOT, 'docs', 'images');
+const DEBUG_DIR = join(CACHE, 'screenshots-debug');
+const DEBUG = process.argv.includes('--debug');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const NODE_NAME = 'Allocate With Royal Mail';
+const ALLOCATE_WORKFLOW = 'sortedProExAlloc';
+
+let demo;
+let browser;
+let page;
+
+function readState() {
+	try {
+		const state = JSON.parse(readFileSync(DEMO_STATE_FILE, 'utf8'));
+		process.kill(state.pid, 0); // throws if that demo is gone
+		return state;
+	} catch {
+		return undefined;
+	}
+}
+
+async function ensureDemo() {
+	const running = readState();
+	if (running) {
+		log(`Using the running demo at ${running.editorUrl}.`);
+		return running;
+	}
+	log('No demo running; starting `node scripts/demo.mjs` (stopped again at the end)...');
+	rmSync(DEMO_STATE_FILE, { force: true });
+	demo = spawn(process.execPath, [join(ROOT, 'scripts', 'demo.mjs'), '--port=0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+	const started = Date.now();
+	while (Date.now() - started < 30 * 60 * 1000) {
+		if (demo.exitCode !== null) throw new Error(`the demo exited with code ${demo.exitCode}`);
+		const state = readState();
+		if (state) return state;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	throw new Error('the demo did not start');
+}
+
+async function shot(page, name, { clip } = {}) {
+	const file = join(OUT, name);
+	await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+	log(`Saved docs/images/${name}`);
+}
+
+let debugCount = 0;
+async function debug(page, label) {
+	if (!DEBUG) return;
+	mkdirSync(DEBUG_DIR, { recursive: true });
+	await page.screenshot({ path: join(DEBUG_DIR, `${String(++debugCount).padStart(2, '0')}-${label}.png`) });
+}
+
+async function main() {
+	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
+	const state = await ensureDemo();
+	mkdirSync(OUT, { recursive: true });
+
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light' });
+	page = await context.newPage();
+	page.setDefaultTimeout(30000);
+
+	// Log in with the owner the demo created.
+	await page.goto(`${state.editorUrl}/signin`);
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(state.login.email);
+	await page.locator('input[name="password"]').fill(state.login.password);
+	await page.locator('[data-test-id="form-submit-button"]').click();
+	await page.waitForURL((u) => !u.pathname.includes('signin'));
+
+	// Start from fresh consignments so the execution shows the example's first-run result.
+	await fetch(`${state.simulatorUrl}/__sim/reset`, { method: 'POST' });
+
+	await page.goto(`${state.editorUrl}/workflow/${ALLOCATE_WORKFLOW}`);
+	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: NODE_NAME });
+	await node.waitFor();
+	await page.waitForTimeout(1000);
+	await debug(page, 'workflow');
+
+	// (a) The node panel's search finds SortedPRO.
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.waitFor();
+	await search.fill('SortedPRO');
+	const creatorItem = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'SortedPRO' }).first();
+	await creatorItem.waitFor();
+	await page.waitForTimeout(800);
+	await debug(page, 'node-creator');
+	await shot(page, 'node-panel-search.png');
+	// The actions of the node, one level down, are worth a picture of their own.
+	await creatorItem.click();
+	await page.locator('[data-test-id="node-creator-action-item"]').first().waitFor();
+	await page.waitForTimeout(600);
+	await shot(page, 'node-panel-actions.png');
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(500);
+
+	// (b) The Allocate operation with the carrier-service picker open.
+	await node.dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor();
+	await page.waitForTimeout(800);
+	await debug(page, 'ndv');
+	const rlc = page.locator('[data-test-id="resource-locator"], [data-test-id="rlc-input-container"]').first();
+	await rlc.waitFor();
+	await page.locator('[data-test-id="rlc-input"]').first().click();
+	const item = page.locator('[data-test-id="rlc-item"]').first();
+	await item.waitFor();
+	await page.waitForTimeout(800);
+	await debug(page, 'picker');
+	await shot(page, 'allocate-carrier-service-picker.png');
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(300);
+	await page.locator('[data-test-id="ndv"] [data-test-id="back-to-canvas"], [data-test-id="back-to-canvas"]').first().click().catch(() => page.keyboard.press('Escape'));
+	await page.waitForTimeout(500);
+
+	// (c) An execution's output.
+	await page.locator('[data-test-id="execute-workflow-button"]').click();
+	await page.locator('[data-test-id="canvas-node-status-success"], .canvas-node-status-success').first().waitFor({ timeout: 60000 }).catch(() => {});
+	await page.waitForTimeout(1500);
+	await debug(page, 'executed');
+	// Close the "Workflow executed successfully" toast, and give the output table room.
+	await page.locator('.el-notification__closeBtn').first().click({ timeout: 3000 }).catch(() => {});
+	await page.setViewportSize({ width: 1680, height: 1000 });
+	await node.dblclick();
+	await ndv.waitFor();
+	await page.waitForTimeout(1000);
+	// Drag the parameters panel to the left so the output table gets most of the width.
+	const handle = page.locator('[data-test-id="panel-drag-button"]').first();
+	const box = await handle.boundingBox().catch(() => null);
+	if (box) {
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width / 2 - 380, box.y + box.height / 2, { steps: 12 });
+		await page.mouse.up();
+	}
+	await page.waitForTimeout(800);
+	await debug(page, 'output');
+	await shot(page, 'execution-output.png');
+}
+
+try {
+	await main();
+} catch (error) {
+	log(`Screenshots failed: ${error.stack ?? error}`);
+	if (page) {
+		mkdirSync(DEBUG_DIR, { recursive: true });
+		await page.screenshot({ path: join(DEBUG_DIR, 'failure.png') }).catch(() => {});
+		const ids = await page.$$eval('[data-test-id]', (els) => [...new Set(els.filter((e) => e.offsetParent).map((e) => e.getAttribute('data-test-id')))]).catch(() => []);
+		log(`Saved ${join(DEBUG_DIR, 'failure.png')}; visible data-test-ids: ${ids.join(' ')}`);
+	}
+	process.exitCode = 1;
+} finally {
+	await browser?.close().catch(() => {});
+	if (demo) {
+		killGroup(demo, 'SIGINT');
+		await new Promise((r) => (demo.exitCode !== null ? r() : demo.once('close', r)));
+	}
+}
