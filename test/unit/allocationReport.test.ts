@@ -9,16 +9,19 @@ const failed = (reference: string, reason = 'not eligible'): ReferenceResult => 
 const pending = (reference: string): ReferenceResult => ({ reference, status: 'pending', reason: PENDING_REASON });
 
 describe('toOutputJson', () => {
-	it('leads with the reference and outcome, then the summary and its tracking references', () => {
-		expect(toOutputJson(allocated('EC-1'))).toEqual({
+	it('leads with the reference, the outcome, the carrier and the tracking references, then the rest of the summary', () => {
+		const json = toOutputJson(allocated('EC-1'));
+		expect(json).toEqual({
 			ConsignmentReference: 'EC-1',
 			Allocated: true,
 			AllocationStatus: 'Allocated',
+			FailureReason: null,
 			StatusCode: 200,
 			CarrierName: 'Carrier X',
 			ConsignmentLegs: [{ TrackingReferences: ['T1'] }],
 			TrackingReferences: ['T1'],
 		});
+		expect(Object.keys(json).slice(0, 6)).toEqual(['ConsignmentReference', 'Allocated', 'AllocationStatus', 'FailureReason', 'CarrierName', 'TrackingReferences']);
 	});
 
 	it('gives failed and pending ones a reason, and the state when known', () => {

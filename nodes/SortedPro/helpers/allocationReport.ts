@@ -13,15 +13,25 @@ export type ReferenceResult =
 export const PENDING_REASON =
 	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state before fetching labels.';
 
-/** One output item's JSON for one reference; field names follow SortedPRO's own. */
+/** Summary fields an operator looks at first; n8n's table takes its columns from the first item. */
+const LEADING_SUMMARY_FIELDS = ['CarrierName', 'CarrierServiceName', 'CarrierReference', 'CarrierServiceReference'];
+
+/**
+ * One output item's JSON for one reference; field names follow SortedPRO's own. Every item has
+ * `FailureReason` (null when allocated) so that IF and Filter nodes can test it on any item.
+ */
 export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
 	if (result.status === 'allocated') {
+		const leading: Record<string, unknown> = {};
+		for (const field of LEADING_SUMMARY_FIELDS) if (field in result.summary) leading[field] = result.summary[field];
 		return {
 			ConsignmentReference: result.reference,
 			Allocated: true,
 			AllocationStatus: 'Allocated',
-			...result.summary,
+			FailureReason: null,
+			...leading,
 			TrackingReferences: trackingReferencesOf(result.summary),
+			...result.summary,
 		};
 	}
 	return {
