@@ -5,7 +5,7 @@
 // workflows in examples/; then prints the editor URL and the login it created. Ctrl-C stops it all.
 //
 //   npm start                      editor at http://127.0.0.1:5678 (next free port if taken)
-//   npm start -- --port 5690       another port
+//   npm start -- --port 5690       another port (0: any free port)
 //   npm start -- --headless        no server: run the examples once with `n8n execute`, print
 //                                  the results and exit (non-zero if the allocation run failed)
 //   npm start -- --no-build        use the existing dist/
@@ -81,7 +81,7 @@ async function main() {
 	sim = await startSimulator({ apiKey: DEMO_API_KEY });
 	log(`SortedPRO simulator at ${sim.url} (API key "${DEMO_API_KEY}")`);
 
-	let port = PORT;
+	let port = PORT || (await freePort());
 	if (!HEADLESS && !(await portIsFree(port))) {
 		port = await freePort();
 		log(`Port ${PORT} is taken; using ${port} instead.`);

@@ -161,6 +161,14 @@ async function main() {
 	await shot(page, 'execution-output.png');
 }
 
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, async () => {
+		await browser?.close().catch(() => {});
+		if (demo) killGroup(demo, 'SIGINT');
+		process.exit(130);
+	});
+}
+
 try {
 	await main();
 } catch (error) {

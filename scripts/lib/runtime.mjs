@@ -20,7 +20,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
 
-export const CACHE = join(ROOT, '.cache');
+// SORTEDPRO_CACHE_DIR moves the cache (e.g. to time a cold run, or to a CI cache volume).
+export const CACHE = process.env.SORTEDPRO_CACHE_DIR ? resolve(process.env.SORTEDPRO_CACHE_DIR) : join(ROOT, '.cache');
 const nodeDir = join(CACHE, `node-${NODE_VERSION}`);
 const n8nDir = join(CACHE, `n8n-${N8N_VERSION}`);
 const DONE = '.install-complete';
