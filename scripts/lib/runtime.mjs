@@ -181,6 +181,15 @@ function npmProgress(total) {
 	};
 }
 
+/** Packages `npm ci --omit=dev` will fetch on this machine: no dev ones, links, or builds for another OS, CPU or libc. */
+function countInstallable(lock) {
+	const fits = (list, value) => !Array.isArray(list) || (!list.includes(`!${value}`) && (list.includes(value) || list.every((v) => v.startsWith('!'))));
+	const libc = process.platform === 'linux' ? (process.report?.getReport?.().header?.glibcVersionRuntime ? 'glibc' : 'musl') : undefined;
+	return Object.entries(lock.packages ?? {}).filter(
+		([path, p]) => path && !p.dev && !p.link && fits(p.os, process.platform) && fits(p.cpu, process.arch) && (!libc || fits(p.libc, libc)),
+	).length;
+}
+
 /** Returns the path of n8n's CLI entry point, installing n8n into the cache first if needed. */
 export async function ensureN8n() {
 	const node24 = await ensureNode24();
@@ -202,7 +211,7 @@ export async function ensureN8n() {
 			let total;
 			if (useLock) {
 				copyFileSync(SAVED_LOCK, join(n8nDir, 'package-lock.json'));
-				total = Object.keys(JSON.parse(readFileSync(SAVED_LOCK, 'utf8')).packages).filter(Boolean).length;
+				total = countInstallable(JSON.parse(readFileSync(SAVED_LOCK, 'utf8')));
 			} else rmSync(join(n8nDir, 'package-lock.json'), { force: true });
 			log(
 				`Installing n8n ${N8N_VERSION} into ${n8nDir} with \`npm ${useLock ? 'ci' : 'install'}\` ` +

@@ -166,8 +166,31 @@ export const workflowScenarios = [
 			assert.match(by['EC-000-A04-0DV'].FailureReason, /delivery promise/i, 'reason from the API');
 			assertHeaders(requests, sim.apiKey);
 			assert.equal(allocateRequests(requests).length, 1, 'one allocate request');
+			// 'omit' gives no reason, so the node looks each missing consignment up; 'statusCode' does.
+			const lookups = requests.filter((r) => r.method === 'GET').map((r) => decodeURIComponent(r.path).toLowerCase()).sort();
+			assert.deepEqual(
+				lookups,
+				style === 'omit' ? ['/consignments/ec-000-000-f01', '/consignments/ec-000-a04-0dv'] : [],
+				'consignment look-ups for failures without a reason',
+			);
 		},
 	})),
+	{
+		name: '202 Accepted: reported as not finished, never as allocated',
+		workflow: 'partial-failure-output.json',
+		behaviour: { allocationAccepted: true },
+		check({ execution, node, requests, sim }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			const out = node('Allocate').items;
+			assert.equal(out.length, 3);
+			for (const item of out) {
+				assert.equal(item.Allocated, false, `${item.ConsignmentReference} is not reported as allocated`);
+				assert.match(`${item.AllocationStatus} ${item.FailureReason}`, /pending|202|accepted/i, `${item.ConsignmentReference} says it is pending`);
+			}
+			assert.equal(allocateRequests(requests).length, 1);
+			assert.equal(sim.getConsignment('EC-000-05A-Z6S').ConsignmentState, 'Allocating');
+		},
+	},
 	{
 		name: 'whole-request 400 with On Error: Continue (regular output)',
 		workflow: 'bad-request-continue.json',
