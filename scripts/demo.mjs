@@ -90,7 +90,7 @@ async function main() {
 	mkdirSync(DEMO_DIR, { recursive: true });
 	instance = await N8nInstance.create({ label: 'demo', userFolder: DEMO_DIR, port, keepFolder: true });
 	installPackage(instance.userFolder, packed.tarball, packed.version);
-	rmSync(packed.tarball, { force: true });
+	packed.cleanup();
 
 	await instance.importCredentials([
 		{ ...DEMO_CREDENTIAL, data: { apiKey: DEMO_API_KEY, environment: 'custom', baseUrl: sim.url } },

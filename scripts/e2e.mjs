@@ -97,6 +97,7 @@ async function main() {
 
 	instance = await N8nInstance.create({ label: 'e2e', keepFolder: KEEP });
 	installPackage(instance.userFolder, packed.tarball, packed.version);
+	packed.cleanup();
 	log(`n8n user folder ${instance.userFolder}; package installed into .n8n/nodes/node_modules`);
 
 	const credentialData = (key) => ({ apiKey: key, environment: 'custom', baseUrl: sim.url });

@@ -30,7 +30,7 @@ export function freePort() {
 	});
 }
 
-/** `npm run build` (unless told not to), then `npm pack`; returns the tarball's path. */
+/** `npm run build` (unless told not to), then `npm pack`; returns { tarball, version, cleanup }. */
 export async function buildAndPack({ build = true, destination } = {}) {
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	if (build) {
@@ -45,7 +45,10 @@ export async function buildAndPack({ build = true, destination } = {}) {
 	if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stderr}`);
 	const [{ filename, version, entryCount }] = JSON.parse(result.stdout);
 	log(`Packed ${filename} (${entryCount} files).`);
-	return { tarball: join(dest, filename.replace(/^@.*\//, '')), version };
+	const tarball = join(dest, filename.replace(/^@.*\//, ''));
+	// `cleanup` removes the tarball and, when this function made it, its temporary folder.
+	const cleanup = () => (destination ? rmSync(tarball, { force: true }) : rmSync(dest, { recursive: true, force: true }));
+	return { tarball, version, cleanup };
 }
 
 /**
