@@ -10,8 +10,8 @@
 //                                  the results and exit (non-zero if the allocation run failed)
 //   npm start -- --no-build        use the existing dist/
 //
-// Everything binds to 127.0.0.1 and runs offline in a fresh user folder (.cache/demo/), so each
-// start is a clean slate. While it runs, .cache/demo/state.json tells scripts/screenshots.mjs
+// Everything binds to 127.0.0.1 and runs offline in a fresh user folder (.cache/demo/, wiped at
+// each start; --headless uses a temporary one), so each start is a clean slate. While it runs, .cache/demo/state.json tells scripts/screenshots.mjs
 // where the editor and simulator are and how to log in.
 import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,8 +40,8 @@ let stopping;
 
 async function stopAll(code = 0) {
 	stopping ??= (async () => {
-		rmSync(STATE_FILE, { force: true });
-		await instance?.stop({ removeFolder: false }).catch(() => {});
+		if (!HEADLESS && instance) rmSync(STATE_FILE, { force: true });
+		await instance?.stop().catch(() => {});
 		await sim?.close().catch(() => {});
 	})();
 	await stopping;
@@ -76,7 +76,22 @@ function printAllocation(items) {
 	console.table(rows);
 }
 
+function runningDemo() {
+	try {
+		const state = JSON.parse(readFileSync(STATE_FILE, 'utf8'));
+		process.kill(state.pid, 0);
+		return state;
+	} catch {
+		return undefined;
+	}
+}
+
 async function main() {
+	const other = HEADLESS ? undefined : runningDemo();
+	if (other) {
+		log(`A demo is already running (process ${other.pid}): ${other.editorUrl}, login ${other.login.email} / ${other.login.password}. Stop it first (Ctrl-C in its terminal).`);
+		process.exit(1);
+	}
 	const [, packed] = await Promise.all([ensureN8n(), buildAndPack({ build: BUILD })]);
 	sim = await startSimulator({ apiKey: DEMO_API_KEY });
 	log(`SortedPRO simulator at ${sim.url} (API key "${DEMO_API_KEY}")`);
@@ -86,9 +101,15 @@ async function main() {
 		port = await freePort();
 		log(`Port ${PORT} is taken; using ${port} instead.`);
 	}
-	rmSync(DEMO_DIR, { recursive: true, force: true });
-	mkdirSync(DEMO_DIR, { recursive: true });
-	instance = await N8nInstance.create({ label: 'demo', userFolder: DEMO_DIR, port, keepFolder: true });
+	// The editor demo lives in .cache/demo (wiped at each start); --headless uses a temporary
+	// folder, so it can run while an editor demo is up.
+	if (!HEADLESS) {
+		rmSync(DEMO_DIR, { recursive: true, force: true });
+		mkdirSync(DEMO_DIR, { recursive: true });
+	}
+	instance = HEADLESS
+		? await N8nInstance.create({ label: 'demo', port })
+		: await N8nInstance.create({ label: 'demo', userFolder: DEMO_DIR, port, keepFolder: true });
 	installPackage(instance.userFolder, packed.tarball, packed.version);
 	packed.cleanup();
 

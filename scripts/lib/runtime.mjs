@@ -242,7 +242,7 @@ export async function ensureN8n() {
 			progress: (line) => {
 				if (/\b(CC|CXX)\(target\)/.test(line)) compiled++;
 			},
-			status: () => `${compiled} source files compiled (sqlite3.c is one large file and takes most of the time)`,
+			status: () => `compiling with node-gyp, ${compiled} compile step${compiled === 1 ? '' : 's'} started (sqlite3.c alone takes about a minute)`,
 		});
 		const check = spawnSync(node24, ['-e', "require('sqlite3'); console.log('ok')"], { cwd: n8nDir, encoding: 'utf8' });
 		if (check.stdout.trim() !== 'ok') throw new Error(`sqlite3 does not load after its build:\n${check.stderr}`);
