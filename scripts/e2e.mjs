@@ -20,7 +20,9 @@
 //   SIGINT/SIGTERM. The temporary user folder is removed unless --keep is given.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { ROOT, ensureN8n, log } from './lib/runtime.mjs';
 import { CREDENTIAL_TYPE, N8nInstance, N8nRest, NODE_TYPE, buildAndPack, installPackage, listFiles, nodeRun, requireFromN8n } from './lib/n8n.mjs';
 import { CREDENTIALS, SERVICE, WORKFLOW_DIR, errorText, loadWorkflow, workflowScenarios } from '../test/e2e/scenarios.mjs';
@@ -129,6 +131,21 @@ async function main() {
 	const rest = new N8nRest(instance.url);
 	await rest.setupOwner({ email: 'e2e@example.com', password: 'E2e-Passw0rd' });
 
+	await scenario('the editor knows the node and the credential type (GET /types/*.json)', async () => {
+		const nodes = (await rest.get('/types/nodes.json', { prefix: '' })).raw;
+		const node = nodes.find((n) => n.name === NODE_TYPE);
+		assert.ok(node, `${NODE_TYPE} is among the ${nodes.length} node types the editor loads`);
+		assert.equal(node.displayName, 'SortedPRO');
+		assert.deepEqual([node.version].flat(), [1]);
+		assert.ok(node.credentials?.some((c) => c.name === CREDENTIAL_TYPE), 'the node uses the credential type');
+		const credentialTypes = (await rest.get('/types/credentials.json', { prefix: '' })).raw;
+		const credentialType = credentialTypes.find((c) => c.name === CREDENTIAL_TYPE);
+		assert.ok(credentialType, `${CREDENTIAL_TYPE} is a known credential type`);
+		assert.equal(credentialType.displayName, 'SortedPRO API');
+		const stored = (await rest.get('/credentials')).body;
+		assert.ok(stored.some((c) => c.id === CREDENTIALS.good.id && c.type === CREDENTIAL_TYPE), 'the imported credential is stored');
+	});
+
 	for (const sc of workflowScenarios.filter((s) => s.via !== 'cli')) {
 		await scenario(sc.name, async () => {
 			sim.reset();
@@ -169,6 +186,14 @@ async function main() {
 		for (const r of sim.requests) {
 			assert.equal(`${r.method} ${r.path.toLowerCase()}`, 'GET /shippinglocations');
 			assert.equal(r.headers['ocp-apim-subscription-key'], badKey);
+		}
+		// n8n encrypts credential data at rest: no key in plain text anywhere in its database.
+		const dbDir = join(instance.userFolder, '.n8n');
+		const dbFiles = readdirSync(dbDir).filter((f) => f.startsWith('database.sqlite'));
+		assert.ok(dbFiles.length > 0, 'n8n database found');
+		for (const file of dbFiles) {
+			const bytes = readFileSync(join(dbDir, file));
+			for (const key of [apiKey, badKey]) assert.equal(bytes.indexOf(key), -1, `the API key is not stored in plain text in ${file}`);
 		}
 	});
 

@@ -319,8 +319,8 @@ export class N8nRest {
 		this.browserId = randomBytes(8).toString('hex');
 	}
 
-	async request(method, path, body, { expectStatus } = {}) {
-		const res = await fetch(`${this.baseUrl}/rest${path}`, {
+	async request(method, path, body, { expectStatus, prefix = '/rest' } = {}) {
+		const res = await fetch(`${this.baseUrl}${prefix}${path}`, {
 			method,
 			headers: {
 				'content-type': 'application/json',
@@ -340,7 +340,7 @@ export class N8nRest {
 			json = undefined;
 		}
 		if (expectStatus !== undefined ? res.status !== expectStatus : !res.ok) {
-			throw new Error(`${method} /rest${path} answered ${res.status}: ${text.slice(0, 1000)}`);
+			throw new Error(`${method} ${prefix}${path} answered ${res.status}: ${text.slice(0, 1000)}`);
 		}
 		return { status: res.status, body: json?.data !== undefined ? json.data : json, raw: json, text };
 	}
