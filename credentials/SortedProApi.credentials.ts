@@ -68,6 +68,7 @@ export class SortedProApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://sortedpro-proxy.example.com',
+			required: true,
 			description: 'Must use https, except for this machine (localhost, 127.0.0.1, ::1)',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -75,17 +76,24 @@ export class SortedProApi implements ICredentialType {
 
 	/**
 	 * A function rather than a generic header block, so that every request, the credential test
-	 * included, is checked before the key is attached: it must never go to a remote host over
-	 * plain http.
+	 * and the HTTP Request node included, is checked before the key is attached: it must never go
+	 * to a remote host over plain http. Redirects are not followed, because n8n keeps custom
+	 * headers such as the key on every hop, wherever the hop goes.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const reason = unsafeBaseUrlReason(requestTarget(requestOptions.baseURL, requestOptions.url));
+		const { uri } = requestOptions as IHttpRequestOptions & { uri?: string };
+		const target = requestTarget(requestOptions.baseURL, requestOptions.url, uri);
+		const reason = unsafeBaseUrlReason(target, Boolean(requestOptions.proxy));
 		if (reason) throw new UnsafeBaseUrlError(reason);
 		return {
 			...requestOptions,
+			disableFollowRedirect: true,
+			maxRedirects: 0,
+			// The legacy request options of the HTTP Request node name it this way.
+			...({ followRedirect: false, followAllRedirects: false } as object),
 			headers: {
 				...requestOptions.headers,
 				'ocp-apim-subscription-key': String(credentials.apiKey ?? ''),

@@ -271,7 +271,95 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 	});
 });
 
+describe('Allocate With Carrier Service: re-runs and answers without details', () => {
+	it('reports consignments already allocated with this service as allocated on a re-run', async () => {
+		await allocate([OK_1]);
+		sim.clearRequests();
+		const items = await allocate([OK_1, OK_2]);
+		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual([
+			[OK_1, true],
+			[OK_2, true],
+		]);
+		expect(items[0].json.Description).toContain('already allocated');
+		expect(items[0].json.TrackingReferences).toEqual([expect.any(String)]);
+	});
+
+	it('fails a consignment already allocated with another service, saying which', async () => {
+		await allocate([OK_1], { service: { __rl: true, mode: 'id', value: CARRIER_SERVICE_REFS.dpdNextDay } });
+		const error = await rejectionOf(allocate([OK_1]));
+		expect(error.message).toContain(`another carrier service (${CARRIER_SERVICE_REFS.dpdNextDay}`);
+	});
+
+	it('treats a 200 that is not JSON like an answer without details, and asks each consignment', async () => {
+		sim.inject({ method: 'PUT', path: '/allocation', status: 200, body: 'OK', contentType: 'text/plain' });
+		const items = await allocate([OK_1], { options: { outputFailedAllocations: true } });
+		expect(items[0].json).toMatchObject({ ConsignmentReference: OK_1, Allocated: false, ConsignmentState: 'Unallocated' });
+		expect(lookups()).toHaveLength(1);
+	});
+
+	it('allocates by typed reference while the carrier-service list is failing', async () => {
+		sim.inject({ path: '/carrierservices', ...faults.serverError, times: Infinity });
+		const items = await allocate(OK_1);
+		expect(items[0].json.Allocated).toBe(true);
+	});
+
+	it('takes case variants of one reference as one consignment', async () => {
+		const items = await allocate(`${OK_1}, ${OK_1.toLowerCase()}`);
+		expect(jsonOf(items).map((json) => json.ConsignmentReference)).toEqual([OK_1]);
+	});
+});
+
+describe('Allocate With Carrier Service: several input items, default error', () => {
+	it('names the references of the other items, which were sent too', async () => {
+		const error = await rejectionOf(
+			allocate('={{ $json.ref }}', { items: [{ json: { ref: OK_1 } }, { json: { ref: INELIGIBLE } }, { json: { ref: OK_2 } }] }),
+		);
+		expect(error.message).toBe(`Consignment ${INELIGIBLE} was not allocated with ${SERVICE}: ${SEEDED_INELIGIBLE_REASON}`);
+		expect(error.description).toContain(`not in the output because the node stopped: ${OK_1}, ${OK_2}`);
+		expect(sim.getConsignment(OK_2)?.ConsignmentState).toBe('Allocated');
+	});
+
+	it('does the same for a request-level error', async () => {
+		const error = await rejectionOf(
+			allocate('={{ $json.ref }}', {
+				service: { __rl: true, mode: 'id', value: '={{ $json.service }}' },
+				items: [{ json: { ref: OK_1, service: 'MPD_NOPE' } }, { json: { ref: OK_2, service: SERVICE } }],
+			}),
+		);
+		expect(error.description).toContain(`Nothing was allocated. Consignments not allocated: ${OK_1}`);
+		expect(error.description).toContain(`not in the output because the node stopped: ${OK_2}`);
+	});
+});
+
 describe('Allocate With Carrier Service: request-level errors', () => {
+	it('after a time-out on a later request, says which consignments have an unknown outcome', async () => {
+		const refs = Array.from({ length: 150 }, (_, n) => makeConsignmentReference(7000 + n));
+		sim.inject({ method: 'PUT', path: '/allocation', status: 200, body: [], delayMs: 1500, after: 1 });
+		const error = await rejectionOf(
+			runSortedPro(
+				{
+					resource: 'consignment',
+					operation: 'allocateWithCarrierService',
+					carrierService: { __rl: true, mode: 'id', value: SERVICE },
+					consignmentReferences: refs.join(','),
+					options: {},
+					requestOptions: { timeout: 500 },
+				} as INodeParameters,
+				{ credentials: credentialsFor(sim) },
+			),
+		);
+		expect(error.message).toBe(`SortedPRO did not answer in time when trying to allocate consignments with carrier service ${SERVICE}`);
+		expect(error.description).toContain(`Allocated before this error (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
+		expect(error.description).toContain(`Outcome unknown, check their state in SortedPRO before running again: ${refs.slice(100).join(', ')}`);
+	});
+
+	it('after a 500, says the outcome of that request is unknown', async () => {
+		sim.inject({ ...faults.serverError, method: 'PUT', path: '/allocation' });
+		const error = await rejectionOf(allocate([OK_1, OK_2]));
+		expect(error.message).toContain('(HTTP 500)');
+		expect(error.description).toContain(`Outcome unknown, check their state in SortedPRO before running again: ${OK_1}, ${OK_2}`);
+	});
+
 	it('turns a 400 for an unknown carrier service into an error naming it, with the correlation ID', async () => {
 		const error = await rejectionOf(allocate([OK_1, OK_2], { service: { __rl: true, mode: 'id', value: 'MPD_NOPE' } }));
 		expect(error.message).toContain('SortedPRO rejected the request to allocate consignments with carrier service MPD_NOPE');
@@ -296,8 +384,9 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		sim.inject({ ...faults.throttled(5), method: 'PUT', path: '/allocation', after: 1 });
 		const error = await rejectionOf(allocate(refs));
 		expect(error.message).toContain('too many requests');
-		expect(error.description).toContain(`- allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
-		expect(error.description).toContain(`- not sent because of the error: ${refs.slice(100).join(', ')}`);
+		expect(error.description).toContain(`Allocated before this error (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
+		expect(error.description).toContain(`Not allocated, SortedPRO refused the request: ${refs.slice(100, 200).join(', ')}`);
+		expect(error.description).toContain(`Not sent because of the error: ${refs.slice(200).join(', ')}`);
 		expect(refs.slice(0, 100).every((ref) => sim.getConsignment(ref)?.ConsignmentState === 'Allocated')).toBe(true);
 	});
 

@@ -131,7 +131,41 @@ describe('errors from SortedPRO', () => {
 	});
 });
 
+describe('2xx answers without a usable list', () => {
+	it('reports the wrapper\'s own Success: false instead of an empty list', async () => {
+		sim.inject({ path: '/carrierservices', status: 200, body: { Success: false, ErrorMessage: 'Carrier cache unavailable', MpdCarrierServices: null } });
+		const error = await rejectionOf(list());
+		expect(error.message).toBe('SortedPRO gave an unusable answer when trying to list carrier services: SortedPRO reported a failure: Carrier cache unavailable');
+	});
+
+	it('reports an HTML page answered with 200, in the list and in the picker', async () => {
+		sim.inject({ path: '/carrierservices', status: 200, body: '<html><body>Maintenance</body></html>', contentType: 'text/html', times: 2 });
+		expect((await rejectionOf(list())).message).toContain('the answer was not JSON ("Maintenance")');
+		expect((await rejectionOf(searchCarrierServices(credentialsFor(sim)))).message).toContain('not JSON');
+	});
+});
+
 describe('the key never travels in clear text', () => {
+	it('does not follow a redirect, so the key never reaches where it points', async () => {
+		const elsewhere = await startSimulator({ apiKey: 'another-key' });
+		try {
+			sim.inject({ path: '/carrierservices', status: 307, headers: { Location: `${elsewhere.url}/carrierservices` }, body: '' });
+			const error = await rejectionOf(list());
+			expect(error.message).toBe('SortedPRO answered with a redirect (HTTP 307) when trying to list carrier services; it was not followed');
+			expect(error.description).toContain(`pointed elsewhere to ${new URL(elsewhere.url).host}`);
+			expect(elsewhere.requests).toHaveLength(0);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
+	it('redacts the key if an answer echoes it back', async () => {
+		sim.inject({ path: '/carrierservices', status: 502, body: `<html>Bad gateway for key ${sim.apiKey}</html>`, contentType: 'text/html' });
+		const error = await rejectionOf(list());
+		expect(error.description).toContain('Bad gateway for key ***');
+		expect(everythingShown(error)).not.toContain(sim.apiKey);
+	});
+
 	it.each(['http://sortedpro.example.com', 'ftp://127.0.0.1', 'not a url', ''])('refuses the custom base URL "%s" before sending', async (baseUrl) => {
 		const error = await rejectionOf(
 			runSortedPro({ resource: 'carrierService', operation: 'list', returnAll: true }, { credentials: credentialsFor(sim, { baseUrl }) }),
@@ -154,7 +188,7 @@ describe('carrier service picker (list search)', () => {
 	it('lists every service with name, carrier and reference, value being the Reference, enabled ones first', async () => {
 		const { results } = await searchCarrierServices(credentialsFor(sim));
 		expect(results).toHaveLength(SEED_CARRIER_SERVICES.length);
-		expect(results[0]).toEqual({ name: 'Tracked 48 (Royal Mail) - MPD_RMDTPS48HNAUT', value: 'MPD_RMDTPS48HNAUT' });
+		expect(results[0]).toEqual({ name: 'Tracked 48 (Royal Mail) - MPD_RMDTPS48HNAUT', value: 'MPD_RMDTPS48HNAUT', description: 'Royal Mail Tracked 48' });
 		expect(results[results.length - 1].name).toContain('[disabled]');
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(sim.apiKey);
 	});

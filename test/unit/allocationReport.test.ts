@@ -1,4 +1,4 @@
-import { PENDING_REASON, describeProgress, describeUnallocated, toOutputJson, type ReferenceResult } from '../../nodes/SortedPro/helpers/allocationReport';
+import { PENDING_REASON, describeOtherItems, describeProgress, describeUnallocated, toOutputJson, type ReferenceResult } from '../../nodes/SortedPro/helpers/allocationReport';
 
 const allocated = (reference: string): ReferenceResult => ({
 	reference,
@@ -55,15 +55,27 @@ describe('describeUnallocated', () => {
 });
 
 describe('describeProgress', () => {
-	it('accounts for every reference when a later request fails', () => {
-		const text = describeProgress([allocated('EC-1'), failed('EC-2', 'r')], ['EC-3', 'EC-4']);
-		expect(text).toContain('- allocated (these stay allocated): EC-1');
-		expect(text).toContain('- not allocated: EC-2 (r)');
-		expect(text).toContain('- not sent because of the error: EC-3, EC-4');
-		expect(describeProgress([failed('EC-2', 'r')], [])).toContain('allocated (these stay allocated): none');
+	it('accounts for every reference when a later request is refused', () => {
+		const text = describeProgress([allocated('EC-1'), failed('EC-2', 'r')], ['EC-3'], false, ['EC-4']);
+		expect(text).toContain('Allocated before this error (these stay allocated): EC-1');
+		expect(text).toContain('Not allocated before this error: EC-2 (r)');
+		expect(text).toContain('Not allocated, SortedPRO refused the request: EC-3');
+		expect(text).toContain('Not sent because of the error: EC-4');
+		expect(describeProgress([failed('EC-2', 'r')], [], false, [])).toContain('(these stay allocated): none');
 	});
 
-	it('says nothing was allocated when the first request fails', () => {
-		expect(describeProgress([], ['EC-1', 'EC-2'])).toBe('Nothing was allocated. Consignments not allocated: EC-1, EC-2');
+	it('says nothing was allocated when the first request is refused', () => {
+		expect(describeProgress([], ['EC-1'], false, ['EC-2'])).toBe('Nothing was allocated. Consignments not allocated: EC-1, EC-2');
+	});
+
+	it('asks to check the state when the failed request may have gone through', () => {
+		expect(describeProgress([], ['EC-1', 'EC-2'], true, [])).toBe('Outcome unknown, check their state in SortedPRO before running again: EC-1, EC-2');
+	});
+});
+
+describe('describeOtherItems', () => {
+	it('names the references of the other input items, or says nothing when there are none', () => {
+		expect(describeOtherItems(['EC-7', 'EC-8'])).toContain('not in the output because the node stopped: EC-7, EC-8');
+		expect(describeOtherItems([])).toBeUndefined();
 	});
 });

@@ -120,3 +120,19 @@ describe('reasonsByReference', () => {
 		expect(reasonsByReference(['EC-1'], 'not json').size).toBe(0);
 	});
 });
+
+describe('per-consignment 202 and top-level messages', () => {
+	it('reports a summary with StatusCode 202 as pending, not allocated', () => {
+		expect(matchAllocationSummaries(['EC-1'], [allocated('EC-1', { StatusCode: 202 })])[0].status).toBe('pending');
+	});
+
+	it('finds a consignment named only in the top-level message of a 400', () => {
+		expect([...reasonsByReference(['EC-1', 'EC-2'], { Message: 'Consignment EC-2 is in state Cancelled' })]).toEqual([
+			['EC-2', 'Consignment EC-2 is in state Cancelled'],
+		]);
+	});
+
+	it('reads tracking references at the top level too', () => {
+		expect(trackingReferencesOf({ TrackingReferences: ['T9'], ConsignmentLegs: [{ TrackingReferences: ['T1'] }] })).toEqual(['T9', 'T1']);
+	});
+});

@@ -23,7 +23,7 @@ describe('baseUrlFor', () => {
 });
 
 describe('unsafeBaseUrlReason', () => {
-	it.each(['https://api.electioapp.com', 'https://proxy.example.com:8443/pro', 'http://localhost:3000', 'http://127.0.0.1:1', 'http://127.1.2.3', 'http://[::1]:80', 'http://sim.localhost'])(
+	it.each(['https://api.electioapp.com', 'https://proxy.example.com:8443/pro', 'http://localhost:3000', 'http://127.0.0.1:1', 'http://127.1.2.3', 'http://[::1]:80'])(
 		'allows %s',
 		(url) => expect(unsafeBaseUrlReason(url)).toBeUndefined(),
 	);
@@ -34,7 +34,19 @@ describe('unsafeBaseUrlReason', () => {
 		['ftp://127.0.0.1', 'must start with https://'],
 		['api.electioapp.com', 'not a valid URL'],
 		['   ', 'No base URL is set'],
+		['/allocation/allocatewithcarrierservice', 'No base URL is set'],
+		['http://sim.localhost', 'clear text'],
+		['http://user:secret@api.example.com', 'http://api.example.com uses http'],
 	])('refuses %s', (url, reason) => expect(unsafeBaseUrlReason(url)).toContain(reason));
+
+	it('refuses plain http through a proxy even to this machine', () => {
+		expect(unsafeBaseUrlReason('http://127.0.0.1:1234', true)).toContain('through a proxy');
+		expect(unsafeBaseUrlReason('https://127.0.0.1:1234', true)).toBeUndefined();
+	});
+
+	it('never repeats a password from the URL', () => {
+		expect(unsafeBaseUrlReason('http://user:secret@api.example.com')).not.toContain('secret');
+	});
 
 	it('knows loopback hosts', () => {
 		expect(isLoopbackHost('LOCALHOST')).toBe(true);
@@ -47,5 +59,6 @@ describe('requestTarget', () => {
 		expect(requestTarget('https://a.example', '/x')).toBe('https://a.example/x');
 		expect(requestTarget('https://a.example', 'http://b.example/y')).toBe('http://b.example/y');
 		expect(requestTarget(undefined, undefined)).toBe('');
+		expect(requestTarget(undefined, undefined, 'http://legacy.example/x')).toBe('http://legacy.example/x');
 	});
 });

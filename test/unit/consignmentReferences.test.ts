@@ -64,3 +64,11 @@ describe('chunk', () => {
 		expect(() => chunk([1], 1.5)).toThrow(RangeError);
 	});
 });
+
+describe('duplicates ignore case, as SortedPRO does', () => {
+	it('keeps the first spelling only', () => {
+		const parsed = parseConsignmentReferences('EC-000-05A-Z6S, ec-000-05a-z6s');
+		expect(parsed.references).toEqual(['EC-000-05A-Z6S']);
+		expect(parsed.duplicates).toEqual(['ec-000-05a-z6s']);
+	});
+});

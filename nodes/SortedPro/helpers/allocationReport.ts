@@ -24,7 +24,7 @@ export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
 	if (result.status === 'allocated') {
 		const leading: Record<string, unknown> = {};
 		for (const field of LEADING_SUMMARY_FIELDS) if (field in result.summary) leading[field] = result.summary[field];
-		return {
+		const json: Record<string, unknown> = {
 			ConsignmentReference: result.reference,
 			Allocated: true,
 			AllocationStatus: 'Allocated',
@@ -33,6 +33,9 @@ export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
 			TrackingReferences: trackingReferencesOf(result.summary),
 			...result.summary,
 		};
+		// Set again so that a summary field of the same name can never overwrite the outcome.
+		Object.assign(json, { ConsignmentReference: result.reference, Allocated: true, AllocationStatus: 'Allocated', FailureReason: null });
+		return json;
 	}
 	return {
 		ConsignmentReference: result.reference,
@@ -86,16 +89,44 @@ export function describeUnallocated(results: readonly ReferenceResult[], carrier
 }
 
 /**
- * Added to a request-level error (bad key, throttling, an outage) so that every reference of
- * the item is accounted for, including those allocated by earlier requests of a long list.
+ * Added to a request-level error (bad key, throttling, an outage) so that every reference of the
+ * item is accounted for: those settled by earlier requests of a long list, those of the request
+ * that failed, and those never sent. A refused request (4xx) changed nothing; after a time-out
+ * or a 5xx the outcome of the request is unknown and the operator must check before re-running.
  */
-export function describeProgress(done: readonly ReferenceResult[], notSent: readonly string[]): string {
-	if (done.length === 0) return `Nothing was allocated. Consignments not allocated: ${notSent.join(', ')}`;
+export function describeProgress(
+	done: readonly ReferenceResult[],
+	failedRequest: readonly string[],
+	failedRequestMayHaveWorked: boolean,
+	notSent: readonly string[],
+): string {
+	if (done.length === 0 && !failedRequestMayHaveWorked) {
+		return `Nothing was allocated. Consignments not allocated: ${[...failedRequest, ...notSent].join(', ')}`;
+	}
 	const allocated = done.filter((result) => result.status === 'allocated').map((result) => result.reference);
 	const other = done.filter((result) => result.status !== 'allocated');
-	const lines = ['Before this error:'];
-	lines.push(`- allocated (these stay allocated): ${allocated.length ? allocated.join(', ') : 'none'}`);
-	if (other.length) lines.push(`- not allocated: ${other.map((result) => `${result.reference} (${result.reason})`).join('; ')}`);
-	if (notSent.length) lines.push(`- not sent because of the error: ${notSent.join(', ')}`);
+	const lines: string[] = [];
+	if (done.length) lines.push(`Allocated before this error (these stay allocated): ${allocated.length ? allocated.join(', ') : 'none'}`);
+	if (other.length) lines.push(`Not allocated before this error: ${other.map((result) => `${result.reference} (${result.reason})`).join('; ')}`);
+	if (failedRequest.length) {
+		lines.push(
+			failedRequestMayHaveWorked
+				? `Outcome unknown, check their state in SortedPRO before running again: ${failedRequest.join(', ')}`
+				: `Not allocated, SortedPRO refused the request: ${failedRequest.join(', ')}`,
+		);
+	}
+	if (notSent.length) lines.push(`Not sent because of the error: ${notSent.join(', ')}`);
 	return lines.join('\n');
+}
+
+/**
+ * The node stops at the first failed item, and n8n then shows no item's output. The other items
+ * were sent too, so their references are named here rather than lost.
+ */
+export function describeOtherItems(otherItemReferences: readonly string[]): string | undefined {
+	if (otherItemReferences.length === 0) return undefined;
+	return [
+		`The other input items of this run were sent to SortedPRO as well, and are not in the output because the node stopped: ${otherItemReferences.join(', ')}`,
+		'Check their state in SortedPRO, or set the node\'s On Error setting to Continue to get an item per input item.',
+	].join('\n');
 }

@@ -21,6 +21,8 @@ export interface AllocationSummary {
 
 export type AllocationOutcome =
 	| { reference: string; status: 'allocated'; summary: AllocationSummary }
+	/** A per-consignment 202: accepted, not finished. */
+	| { reference: string; status: 'pending'; summary: AllocationSummary }
 	/** `reason` is undefined when SortedPRO said nothing; the caller looks it up on the consignment. */
 	| { reference: string; status: 'failed'; reason?: string; summary?: AllocationSummary };
 
@@ -113,6 +115,7 @@ export function matchAllocationSummaries(references: readonly string[], body: un
 	return references.map((reference): AllocationOutcome => {
 		const summary = byReference.get(reference);
 		if (!summary) return { reference, status: 'failed' };
+		if (Number(summary.StatusCode) === 202) return { reference, status: 'pending', summary };
 		if (isSuccessfulSummary(summary)) return { reference, status: 'allocated', summary };
 		const reason =
 			typeof summary.Description === 'string' && summary.Description.trim()
@@ -126,6 +129,10 @@ export function matchAllocationSummaries(references: readonly string[], body: un
 export function trackingReferencesOf(summary: AllocationSummary): string[] {
 	const legs = Array.isArray(summary.ConsignmentLegs) ? summary.ConsignmentLegs : [];
 	const references: string[] = [];
+	// A consignment's own Allocation record lists them at the top level.
+	if (Array.isArray(summary.TrackingReferences)) {
+		for (const tracking of summary.TrackingReferences) if (typeof tracking === 'string' && tracking) references.push(tracking);
+	}
 	for (const leg of legs) {
 		if (!isObject(leg) || !Array.isArray(leg.TrackingReferences)) continue;
 		for (const tracking of leg.TrackingReferences) if (typeof tracking === 'string' && tracking) references.push(tracking);
@@ -140,8 +147,9 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
  */
 export function reasonsByReference(references: readonly string[], errorBody: unknown): Map<string, string> {
 	const reasons = new Map<string, string>();
-	if (!isObject(errorBody) || !Array.isArray(errorBody.Details)) return reasons;
-	for (const detail of errorBody.Details) {
+	if (!isObject(errorBody)) return reasons;
+	const details = Array.isArray(errorBody.Details) ? errorBody.Details : [];
+	for (const detail of details) {
 		if (!isObject(detail)) continue;
 		const message = typeof detail.Message === 'string' ? detail.Message.trim() : '';
 		const target = typeof detail.Target === 'string' ? detail.Target : '';
@@ -151,6 +159,12 @@ export function reasonsByReference(references: readonly string[], errorBody: unk
 		if (!reference) reference = references.find((candidate) => target.toUpperCase() === candidate.toUpperCase());
 		if (!reference && message) reference = referenceOfSummary({ Description: message }, references);
 		if (reference && message && !reasons.has(reference)) reasons.set(reference, message);
+	}
+	// Some answers name the consignment only in the top-level message.
+	const message = typeof errorBody.Message === 'string' ? errorBody.Message.trim() : '';
+	if (reasons.size === 0 && message) {
+		const reference = referenceOfSummary({ Description: message }, references);
+		if (reference) reasons.set(reference, message);
 	}
 	return reasons;
 }

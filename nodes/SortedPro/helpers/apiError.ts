@@ -114,6 +114,7 @@ export function retryAfterSeconds(headers: Record<string, unknown> | undefined, 
 
 function statusMessage(statusCode: number, action: string, apiMessage: string | undefined): string {
 	const said = apiMessage ? `: ${apiMessage}` : '';
+	if (statusCode >= 300 && statusCode < 400) return `SortedPRO answered with a redirect (HTTP ${statusCode}) when trying to ${action}; it was not followed`;
 	if (statusCode === 400) return `SortedPRO rejected the request to ${action}${said}`;
 	if (statusCode === 401) return 'SortedPRO rejected the API key';
 	if (statusCode === 403) return `SortedPRO refused access when trying to ${action}${said}`;
@@ -124,9 +125,19 @@ function statusMessage(statusCode: number, action: string, apiMessage: string | 
 	return `SortedPRO answered HTTP ${statusCode} when trying to ${action}${said}`;
 }
 
-function guidance(statusCode: number, headers: Record<string, unknown> | undefined): string {
+function guidance(statusCode: number, headers: Record<string, unknown> | undefined, hasDetails: boolean): string {
+	if (statusCode >= 300 && statusCode < 400) {
+		const location = header(headers, 'location');
+		let host = '';
+		try {
+			host = location ? ` to ${new URL(location).host}` : '';
+		} catch {
+			host = '';
+		}
+		return `The answer pointed elsewhere${host}. The API key is never sent on to another address. Check the credential's Environment and, for a custom base URL, that it points straight at the API.`;
+	}
 	if (statusCode === 400 || statusCode === 409 || statusCode === 422) {
-		return 'Check the values sent (carrier service reference, consignment references and their states) against the details above.';
+		return `Check the values sent (carrier service reference, consignment references and their states)${hasDetails ? ' against the details above' : ''}.`;
 	}
 	if (statusCode === 401) {
 		return `Check the API key in the SortedPRO API credential. ${KEY_LOCATION} Sandbox and production keys differ: make sure the credential's Environment matches the account the key belongs to.`;
@@ -154,7 +165,7 @@ export function describeErrorAnswer(answer: ErrorAnswer, action: string): Descri
 	}
 	for (const detail of fields.details) lines.push(`- ${detail}`);
 	if (fields.code) lines.push(`Error code: ${fields.code}`);
-	lines.push(guidance(answer.statusCode, answer.headers));
+	lines.push(guidance(answer.statusCode, answer.headers, Boolean(apiMessage) || fields.details.length > 0));
 	if (fields.correlationId) lines.push(`Correlation ID: ${fields.correlationId} (quote it when contacting Sorted support).`);
 	else if (!apiMessage && fields.details.length === 0) lines.push(`SortedPRO gave no further details (HTTP ${answer.statusCode}).`);
 	return {
@@ -174,7 +185,9 @@ export function describeNetworkFailure(code: string | undefined, action: string)
 		: `Could not reach SortedPRO to ${action}`;
 	const cause = unresolved
 		? 'The host name could not be resolved: check the credential\'s Environment and, for a custom base URL, its spelling.'
-		: 'The service may be down or unreachable from this n8n; this is usually temporary.';
+		: timedOut
+			? 'SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node\'s request options (Add Option > Timeout).'
+			: 'The service may be down or unreachable from this n8n; this is usually temporary.';
 	return {
 		message,
 		description: [cause, RETRY_HINT, code ? `Network error code: ${code.toLowerCase()}.` : undefined].filter(Boolean).join('\n'),

@@ -26,27 +26,32 @@ export function baseUrlFor(environment: unknown, customBaseUrl: unknown): string
 
 export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.toLowerCase();
-	return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host) || host.endsWith('.localhost');
+	// Not `*.localhost`: without nss-myhostname glibc asks DNS for those, so they may leave the machine.
+	return LOOPBACK_HOSTS.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**
  * Returns why the key must not be sent to `url`, or undefined when it is safe: https anywhere,
- * http only to a loopback host.
+ * http only to a loopback host reached directly.
  */
-export function unsafeBaseUrlReason(url: string): string | undefined {
-	if (!url.trim()) return 'No base URL is set. Enter the address of your proxy or simulator in the credential\'s Base URL field, or pick Production or Sandbox.';
+export function unsafeBaseUrlReason(url: string, viaProxy = false): string | undefined {
+	if (!url.trim() || url.startsWith('/')) return 'No base URL is set. Enter the address of your proxy or simulator in the credential\'s Base URL field, or pick Production or Sandbox.';
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
 	} catch {
-		return `The base URL "${url}" is not a valid URL. Enter a full address such as https://proxy.example.com.`;
+		return `The base URL "${url.slice(0, 80)}" is not a valid URL. Enter a full address such as https://proxy.example.com.`;
 	}
+	// Never echo a user:password@ part back into an error.
+	const shown = `${parsed.protocol}//${parsed.host}`;
 	if (parsed.protocol === 'https:') return undefined;
-	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return undefined;
-	if (parsed.protocol === 'http:') {
-		return `The base URL "${url}" uses http to a remote host, which would send the API key in clear text. Use https, or http only to this machine (localhost, 127.0.0.1, ::1).`;
+	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
+		return viaProxy ? `The base URL ${shown} uses http, and the request would go through a proxy in clear text. Use https, or remove the proxy.` : undefined;
 	}
-	return `The base URL "${url}" must start with https:// (or http:// for this machine).`;
+	if (parsed.protocol === 'http:') {
+		return `The base URL ${shown} uses http to a remote host, which would send the API key in clear text. Use https, or http only to this machine (localhost, 127.0.0.1, ::1).`;
+	}
+	return `The base URL ${shown} must start with https:// (or http:// for this machine).`;
 }
 
 /** Thrown before a request leaves n8n, so the key is never sent somewhere unsafe. */
@@ -57,9 +62,12 @@ export class UnsafeBaseUrlError extends Error {
 	}
 }
 
-/** The absolute address a request will go to, from its `baseURL` and `url`. */
-export function requestTarget(baseURL: string | undefined, url: string | undefined): string {
-	const path = url ?? '';
+/**
+ * The absolute address a request will go to, from its `baseURL` and `url`, or the `uri` of the
+ * legacy request options that n8n's HTTP Request node still uses.
+ */
+export function requestTarget(baseURL: string | undefined, url: string | undefined, uri?: string): string {
+	const path = url ?? uri ?? '';
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
 	return `${baseURL ?? ''}${path}`;
 }

@@ -20,6 +20,22 @@ export function extractCarrierServices(body: unknown): CarrierService[] {
 	return [];
 }
 
+/**
+ * Why a 2xx answer holds no usable list, or undefined when it does (an empty list is usable):
+ * the wrapper's own `Success: false`, or a body that is not JSON (a proxy's page, say).
+ */
+export function unusableListReason(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+		return `the answer was not JSON${plain ? ` ("${plain.slice(0, 120)}")` : ''}`;
+	}
+	if (isObject(body) && body.Success === false) {
+		const said = typeof body.ErrorMessage === 'string' && body.ErrorMessage.trim() ? body.ErrorMessage.trim() : 'no reason given';
+		return `SortedPRO reported a failure: ${said}`;
+	}
+	return undefined;
+}
+
 function field(service: CarrierService, name: string): string {
 	const value = service[name];
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';

@@ -74,7 +74,7 @@ function flatten(input: unknown, into: string[], rejected: RejectedReference[]):
 /**
  * Accepts one reference, a list separated by commas, semicolons, spaces or new lines, or an
  * array (possibly nested, possibly of such lists). Blanks are dropped, values trimmed,
- * duplicates removed.
+ * duplicates removed (ignoring case; the first spelling is kept).
  */
 export function parseConsignmentReferences(input: unknown): ParsedReferences {
 	const candidates: string[] = [];
@@ -92,11 +92,13 @@ export function parseConsignmentReferences(input: unknown): ParsedReferences {
 			rejected.push({ value: preview(candidate), reason });
 			continue;
 		}
-		if (seen.has(candidate)) {
+		// SortedPRO matches references case-insensitively, so `ec-1` and `EC-1` are one consignment.
+		const key = candidate.toUpperCase();
+		if (seen.has(key)) {
 			duplicates.add(candidate);
 			continue;
 		}
-		seen.add(candidate);
+		seen.add(key);
 		references.push(candidate);
 	}
 	return { references, rejected, duplicates: [...duplicates] };

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { baseUrlFor } from '../helpers/baseUrl';
-import { extractCarrierServices, isDisabledService, matchesFilter, toServiceChoice } from '../helpers/carrierServices';
-import { CREDENTIAL_TYPE, errorForAnswer, isSuccess, sendToSortedPro } from '../shared/transport';
+import { extractCarrierServices, isDisabledService, matchesFilter, toServiceChoice, unusableListReason } from '../helpers/carrierServices';
+import { CREDENTIAL_TYPE, errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro } from '../shared/transport';
 
 /**
  * The carrier-service picker. SortedPRO has no search or paging on this endpoint, so the whole
@@ -18,9 +18,11 @@ export async function searchCarrierServices(this: ILoadOptionsFunctions, filter?
 	);
 	if (answer.statusCode === 404) return { results: [] };
 	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	const unusable = unusableListReason(answer.body);
+	if (unusable) throw errorForUnusableAnswer(this, action, unusable);
 
 	const services = extractCarrierServices(answer.body).filter((service) => matchesFilter(service, filter));
 	services.sort((a, b) => Number(isDisabledService(a)) - Number(isDisabledService(b)));
 	const results = services.map(toServiceChoice).filter((choice) => choice !== undefined);
-	return { results: results.map(({ name, value }) => ({ name, value })) };
+	return { results };
 }

@@ -22,13 +22,15 @@ import {
 import { matchAllocationSummaries, reasonsByReference } from '../helpers/allocationSummary';
 import {
 	PENDING_REASON,
+	describeOtherItems,
 	describeProgress,
 	describeUnallocated,
 	toOutputJson,
 	type ReferenceResult,
 } from '../helpers/allocationReport';
-import { extractCarrierServices } from '../helpers/carrierServices';
-import { errorForAnswer, isSuccess, sendToSortedPro } from './transport';
+import { interpretConsignment } from '../helpers/consignmentState';
+import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
+import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro } from './transport';
 
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
 
@@ -104,26 +106,32 @@ export async function listCarrierServices(
 	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
 	if (answer.statusCode === 404) return [];
 	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	const unusable = unusableListReason(answer.body);
+	if (unusable) throw errorForUnusableAnswer(this, action, unusable);
 	return withPairing(extractCarrierServices(answer.body), this.getItemIndex());
 }
 
 const LOOKUP_CONCURRENCY = 5;
 
+type Unexplained = { reference: string; status: 'unexplained' };
+type ChunkResult = ReferenceResult | Unexplained;
+
 /**
- * Where SortedPRO left a consignment out of its answer without a word, the reason is stored on
- * the consignment itself (`FailedAllocation.Message`).
+ * Where SortedPRO left a consignment out of its answer without a word, the consignment itself
+ * says what happened: allocated after all, still allocating, or why it failed.
  */
-async function lookUpFailureReason(
+async function lookUpConsignment(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 	reference: string,
+	carrierService: string,
 ): Promise<ReferenceResult> {
-	const { baseURL, timeout, proxy, skipSslCertificateValidation } = requestOptions;
+	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
 	let answer;
 	try {
 		answer = await sendToSortedPro.call(
 			this,
-			{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(reference)}`, timeout, proxy, skipSslCertificateValidation },
+			{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(reference)}`, timeout, proxy, skipSslCertificateValidation, allowedDomains },
 			`look up consignment ${reference}`,
 		);
 	} catch {
@@ -135,31 +143,30 @@ async function lookUpFailureReason(
 	if (!isSuccess(answer)) {
 		return { reference, status: 'failed', reason: `SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: HTTP ${answer.statusCode}).` };
 	}
-	const consignment = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as Record<string, unknown>;
-	const state = typeof consignment.ConsignmentState === 'string' ? consignment.ConsignmentState : undefined;
-	const failed = consignment.FailedAllocation as Record<string, unknown> | null | undefined;
-	const message = failed && typeof failed.Message === 'string' && failed.Message.trim() ? failed.Message.trim() : undefined;
-	if (state === 'Allocating') return { reference, status: 'pending', reason: PENDING_REASON };
-	return {
-		reference,
-		status: 'failed',
-		reason: message ?? `SortedPRO did not allocate it and gave no reason${state ? ` (the consignment is in state ${state})` : ''}.`,
-		consignmentState: state,
-	};
+	return interpretConsignment(reference, answer.body, carrierService);
 }
 
-async function fillInMissingReasons(
+async function explainUnexplained(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
-	results: Array<ReferenceResult | { reference: string; status: 'unexplained' }>,
+	results: readonly ChunkResult[],
+	carrierService: string,
 ): Promise<ReferenceResult[]> {
-	const filled = [...results] as Array<ReferenceResult | { reference: string; status: 'unexplained' }>;
-	const missing = filled.map((result, index) => ({ result, index })).filter(({ result }) => result.status === 'unexplained');
+	const explained = [...results];
+	const missing = explained.map((result, index) => ({ result, index })).filter(({ result }) => result.status === 'unexplained');
 	for (const batch of chunk(missing, LOOKUP_CONCURRENCY)) {
-		const found = await Promise.all(batch.map(({ result }) => lookUpFailureReason.call(this, requestOptions, result.reference)));
-		batch.forEach(({ index }, position) => (filled[index] = found[position]));
+		const found = await Promise.all(batch.map(({ result }) => lookUpConsignment.call(this, requestOptions, result.reference, carrierService)));
+		batch.forEach(({ index }, position) => (explained[index] = found[position]));
 	}
-	return filled as ReferenceResult[];
+	return explained as ReferenceResult[];
+}
+
+interface ChunkFailure {
+	error: Error & { description?: string | null };
+	/** References of the request that failed. */
+	inFlight: string[];
+	/** After a time-out or a 5xx nobody knows whether SortedPRO acted on the request. */
+	mayHaveWorked: boolean;
 }
 
 /**
@@ -172,32 +179,63 @@ async function allocateChunk(
 	requestOptions: IHttpRequestOptions,
 	references: string[],
 	action: string,
-): Promise<{ results: Array<ReferenceResult | { reference: string; status: 'unexplained' }> } | { error: Error }> {
-	const results: Array<ReferenceResult | { reference: string; status: 'unexplained' }> = [];
+): Promise<{ results: ChunkResult[]; failure?: ChunkFailure }> {
+	const results: ChunkResult[] = [];
 	let remaining = references;
 	while (remaining.length > 0) {
 		const body = { ...(requestOptions.body as Record<string, unknown>), ConsignmentReferences: remaining };
-		const answer = await sendToSortedPro.call(this, { ...requestOptions, body }, action);
+		let answer;
+		try {
+			answer = await sendToSortedPro.call(this, { ...requestOptions, body }, action);
+		} catch (error) {
+			const unsent = error instanceof NodeOperationError;
+			return { results, failure: { error: error as Error, inFlight: remaining, mayHaveWorked: !unsent } };
+		}
 		if (answer.statusCode === 202) {
 			results.push(...remaining.map((reference) => ({ reference, status: 'pending' as const, reason: PENDING_REASON })));
 			break;
 		}
 		if (answer.statusCode === 400) {
 			const blamed = reasonsByReference(remaining, answer.body);
-			if (blamed.size === 0) return { error: errorForAnswer(this, answer, action) };
+			if (blamed.size === 0) return { results, failure: { error: errorForAnswer(this, answer, action), inFlight: remaining, mayHaveWorked: false } };
 			for (const [reference, reason] of blamed) results.push({ reference, status: 'failed', reason });
 			remaining = remaining.filter((reference) => !blamed.has(reference));
 			continue;
 		}
-		if (!isSuccess(answer)) return { error: errorForAnswer(this, answer, action) };
+		if (!isSuccess(answer)) {
+			const mayHaveWorked = answer.statusCode >= 500;
+			return { results, failure: { error: errorForAnswer(this, answer, action), inFlight: remaining, mayHaveWorked } };
+		}
 		for (const outcome of matchAllocationSummaries(remaining, answer.body)) {
 			if (outcome.status === 'allocated') results.push(outcome);
+			else if (outcome.status === 'pending') results.push({ reference: outcome.reference, status: 'pending', reason: PENDING_REASON });
 			else if (outcome.reason) results.push({ reference: outcome.reference, status: 'failed', reason: outcome.reason });
 			else results.push({ reference: outcome.reference, status: 'unexplained' });
 		}
 		break;
 	}
 	return { results };
+}
+
+/**
+ * The references the other input items of this run asked for, so that an error stopping the
+ * node can name them. Evaluated from the parameter as the routing engine would for each item.
+ */
+function otherItemsReferences(this: IExecuteSingleFunctions): string[] {
+	try {
+		const count = Number(this.evaluateExpression('{{ $input.all().length }}', this.getItemIndex()));
+		if (!Number.isInteger(count) || count < 2) return [];
+		const raw = this.getNode().parameters.consignmentReferences;
+		const own = this.getItemIndex();
+		const references: unknown[] = [];
+		for (let index = 0; index < count; index++) {
+			if (index === own) continue;
+			references.push(typeof raw === 'string' && raw.startsWith('=') ? this.evaluateExpression(raw.slice(1), index) : raw);
+		}
+		return parseConsignmentReferences(references).references;
+	} catch {
+		return [];
+	}
 }
 
 /**
@@ -219,12 +257,18 @@ export async function allocateInChunks(
 	const chunks = chunk(references, MAX_REFERENCES_PER_REQUEST);
 	for (const [index, references] of chunks.entries()) {
 		const sent = await allocateChunk.call(this, requestOptions, references, action);
-		if ('error' in sent) {
-			const error = sent.error as Error & { description?: string | null };
-			error.description = [error.description, describeProgress(results, chunks.slice(index).flat())].filter(Boolean).join('\n\n');
+		results.push(...(await explainUnexplained.call(this, requestOptions, sent.results, carrierService)));
+		if (sent.failure) {
+			const { error, inFlight, mayHaveWorked } = sent.failure;
+			error.description = [
+				error.description,
+				describeProgress(results, inFlight, mayHaveWorked, chunks.slice(index + 1).flat()),
+				describeOtherItems(otherItemsReferences.call(this)),
+			]
+				.filter(Boolean)
+				.join('\n\n');
 			throw error;
 		}
-		results.push(...(await fillInMissingReasons.call(this, requestOptions, sent.results)));
 	}
 
 	// Answers may come back in any order and a retried 400 reorders them; output follows the input.
@@ -234,7 +278,10 @@ export async function allocateInChunks(
 	const outputFailed = this.getNodeParameter('options.outputFailedAllocations', false) as boolean;
 	if (!outputFailed && ordered.some((result) => result.status !== 'allocated')) {
 		const { message, description } = describeUnallocated(ordered, carrierService);
-		throw new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
+		throw new NodeOperationError(this.getNode(), message, {
+			itemIndex: this.getItemIndex(),
+			description: [description, describeOtherItems(otherItemsReferences.call(this))].filter(Boolean).join('\n\n'),
+		});
 	}
 	return withPairing(ordered.map(toOutputJson), this.getItemIndex());
 }

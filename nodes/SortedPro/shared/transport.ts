@@ -60,31 +60,51 @@ export async function sendToSortedPro(
 			ignoreHttpStatusErrors: true,
 		})) as typeof response;
 	} catch (error) {
-		const itemIndex = itemIndexOf(this);
-		// n8n wraps whatever the transport threw in a NodeApiError; what happened is in the causes.
-		if (causes(error).some((cause) => cause instanceof Error && cause.name === 'UnsafeBaseUrlError')) {
-			const reason = causes(error).find((cause): cause is Error => cause instanceof Error && cause.name === 'UnsafeBaseUrlError');
-			throw new NodeOperationError(this.getNode(), reason?.message ?? 'Unsafe base URL', {
-				itemIndex,
-				description: 'Nothing was sent. Fix the Base URL in the SortedPRO API credential.',
-			});
-		}
-		// n8n's own errors (a missing credential, say) are already worded; the constructor hands them back unchanged.
-		if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error);
-		const code = errorCode(error);
-		const described = describeNetworkFailure(code, action);
-		// The code stays out of the error object: n8n would swap our message for its generic one.
-		throw new NodeApiError(this.getNode(), {} as JsonObject, {
-			message: described.message,
-			description: described.description,
-			itemIndex,
-		});
+		throw transportError(this, error, action);
 	}
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	return {
 		statusCode: response.statusCode ?? 0,
 		headers: response.headers ?? {},
-		body: parseBody(response.body),
+		body: redactSecret(parseBody(response.body), typeof credentials.apiKey === 'string' ? credentials.apiKey : ''),
 	};
+}
+
+/**
+ * A proxy or gateway page may echo request headers back; the key must not reach an output item
+ * or an error through it.
+ */
+function redactSecret(body: unknown, secret: string): unknown {
+	if (secret.length < 4 || body === undefined) return body;
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	if (!text.includes(secret)) return body;
+	const redacted = text.split(secret).join('***');
+	return typeof body === 'string' ? redacted : (JSON.parse(redacted) as unknown);
+}
+
+/** The NodeApiError or NodeOperationError for a request that got no answer. */
+function transportError(context: RequestContext, error: unknown, action: string): NodeApiError | NodeOperationError {
+	const itemIndex = itemIndexOf(context);
+	const chain = causes(error);
+	// n8n wraps whatever the transport threw in a NodeApiError; what happened is in the causes.
+	const unsafe = chain.find((cause): cause is Error => cause instanceof Error && cause.name === 'UnsafeBaseUrlError');
+	if (unsafe) {
+		return new NodeOperationError(context.getNode(), unsafe.message, {
+			itemIndex,
+			description: 'Nothing was sent. Fix the Base URL in the SortedPRO API credential.',
+		});
+	}
+	const code = errorCode(error);
+	if (code) {
+		const described = describeNetworkFailure(code, action);
+		// The code stays out of the error object: n8n would swap our message for its generic one.
+		return new NodeApiError(context.getNode(), {} as JsonObject, { message: described.message, description: described.description, itemIndex });
+	}
+	// Not a network failure (a domain outside the credential's allowed list, a credential that
+	// cannot be read...): n8n's own words are the right ones. Only the innermost message is
+	// kept; the error objects themselves carry the request, headers included.
+	const innermost = [...chain].reverse().find((cause): cause is Error => cause instanceof Error && Boolean(cause.message));
+	return new NodeOperationError(context.getNode(), innermost?.message ?? `Could not ${action}`, { itemIndex });
 }
 
 export function isSuccess(answer: ErrorAnswer): boolean {
@@ -105,6 +125,15 @@ export function errorForAnswer(
 		message: described.message,
 		description: [described.description, extraDescription].filter(Boolean).join('\n\n'),
 		httpCode: String(answer.statusCode),
+		itemIndex: itemIndexOf(context),
+	});
+}
+
+/** For a 2xx answer that cannot be used, e.g. a list call answered with an HTML page. */
+export function errorForUnusableAnswer(context: RequestContext, action: string, reason: string): NodeApiError {
+	return new NodeApiError(context.getNode(), {} as JsonObject, {
+		message: `SortedPRO gave an unusable answer when trying to ${action}: ${reason}`,
+		description: `This is usually temporary or caused by a proxy in between. ${'Run the workflow again, or turn on Retry On Fail in the node\'s Settings.'} If it persists, check the credential's Environment and Base URL.`,
 		itemIndex: itemIndexOf(context),
 	});
 }

@@ -27,6 +27,15 @@ export const allocateWithCarrierServiceDescription: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'e.g. MPD_RMDTPS48HNAUT',
 				hint: 'The Service Code shown in SortedPRO, not the carrier\'s own code',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[A-Za-z0-9_.:\\- ]{1,100}$',
+							errorMessage: 'A carrier service reference is a code such as MPD_RMDTPS48HNAUT',
+						},
+					},
+				],
 			},
 		],
 		routing: { send: { preSend: [validateCarrierServiceReference] } },
