@@ -228,6 +228,9 @@ export async function ensureN8n() {
 				...counter,
 			});
 			log(`n8n install: ${counter.status()}; done in ${Math.round((Date.now() - started) / 1000)} s.`);
+			if (!useLock) {
+				log(`No saved lockfile for n8n ${N8N_VERSION}: copy ${join(n8nDir, 'package-lock.json')} to ${SAVED_LOCK} and commit it, so later installs use \`npm ci\` and get exactly this tree.`);
+			}
 			writeFileSync(join(n8nDir, NPM_DONE), new Date().toISOString());
 		}
 		log('Building sqlite3 from source for Node 24 (one time, about 2 minutes)...');
