@@ -13,7 +13,7 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Allocate consignments and list carrier services in SortedPRO (formerly Electio)',
+		description: 'Allocate and get consignments, and list carrier services, in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -350,14 +350,14 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		);
 		expect(error.message).toBe(`SortedPRO did not answer in time when trying to allocate consignments with carrier service ${SERVICE}`);
 		expect(error.description).toContain(`Allocated before this error (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
-		expect(error.description).toContain(`Outcome unknown, check their state in SortedPRO before running again: ${refs.slice(100).join(', ')}`);
+		expect(error.description).toContain(`Outcome unknown, check their state with Consignment > Get before running again: ${refs.slice(100).join(', ')}`);
 	});
 
 	it('after a 500, says the outcome of that request is unknown', async () => {
 		sim.inject({ ...faults.serverError, method: 'PUT', path: '/allocation' });
 		const error = await rejectionOf(allocate([OK_1, OK_2]));
 		expect(error.message).toContain('(HTTP 500)');
-		expect(error.description).toContain(`Outcome unknown, check their state in SortedPRO before running again: ${OK_1}, ${OK_2}`);
+		expect(error.description).toContain(`Outcome unknown, check their state with Consignment > Get before running again: ${OK_1}, ${OK_2}`);
 	});
 
 	it('turns a 400 for an unknown carrier service into an error naming it, with the correlation ID', async () => {

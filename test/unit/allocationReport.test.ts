@@ -69,7 +69,7 @@ describe('describeProgress', () => {
 	});
 
 	it('asks to check the state when the failed request may have gone through', () => {
-		expect(describeProgress([], ['EC-1', 'EC-2'], true, [])).toBe('Outcome unknown, check their state in SortedPRO before running again: EC-1, EC-2');
+		expect(describeProgress([], ['EC-1', 'EC-2'], true, [])).toBe('Outcome unknown, check their state with Consignment > Get before running again: EC-1, EC-2');
 	});
 });
 

@@ -11,7 +11,7 @@ export type ReferenceResult =
 	| { reference: string; status: 'pending'; reason: string };
 
 export const PENDING_REASON =
-	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state before fetching labels.';
+	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state with Consignment > Get before fetching labels.';
 
 /** Summary fields an operator looks at first; n8n's table takes its columns from the first item. */
 const LEADING_SUMMARY_FIELDS = ['CarrierName', 'CarrierServiceName', 'CarrierReference', 'CarrierServiceReference'];
@@ -77,7 +77,7 @@ export function describeUnallocated(results: readonly ReferenceResult[], carrier
 	if (pending.length) {
 		lines.push(`Not finished yet (${pending.length}), SortedPRO answered 202 Accepted:`);
 		for (const result of pending) lines.push(`- ${result.reference}`);
-		lines.push('Check the state of these consignments later; they may still be allocated.');
+		lines.push('Check their state later with Consignment > Get; they may still be allocated.');
 	}
 	lines.push(
 		allocated.length
@@ -111,7 +111,7 @@ export function describeProgress(
 	if (failedRequest.length) {
 		lines.push(
 			failedRequestMayHaveWorked
-				? `Outcome unknown, check their state in SortedPRO before running again: ${failedRequest.join(', ')}`
+				? `Outcome unknown, check their state with Consignment > Get before running again: ${failedRequest.join(', ')}`
 				: `Not allocated, SortedPRO refused the request: ${failedRequest.join(', ')}`,
 		);
 	}
@@ -127,6 +127,6 @@ export function describeOtherItems(otherItemReferences: readonly string[]): stri
 	if (otherItemReferences.length === 0) return undefined;
 	return [
 		`The other input items of this run were sent to SortedPRO as well, and are not in the output because the node stopped: ${otherItemReferences.join(', ')}`,
-		'Check their state in SortedPRO, or set the node\'s On Error setting to Continue to get an item per input item.',
+		'Check their state with Consignment > Get, or set the node\'s On Error setting to Continue to get an item per input item.',
 	].join('\n');
 }

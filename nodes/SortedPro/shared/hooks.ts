@@ -93,6 +93,36 @@ export async function validateConsignmentReferences(
 	return { ...requestOptions, body: { ...body, ConsignmentReferences: references } };
 }
 
+/** preSend: exactly one valid reference, placed in the path (encoded, as SortedPRO asks). */
+export async function validateConsignmentReference(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('consignmentReference', '') as unknown;
+	const { references, rejected } = parseConsignmentReferences(raw);
+	const itemIndex = this.getItemIndex();
+	if (rejected.length > 0) {
+		throw new NodeOperationError(this.getNode(), `"${rejected[0].value}" is not a valid consignment reference`, {
+			itemIndex,
+			description: `${rejected[0].reason}. Nothing was sent to SortedPRO. A consignment reference looks like EC-000-05A-Z6S.`,
+		});
+	}
+	if (references.length !== 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			references.length === 0 ? 'No consignment reference given' : `Get takes one consignment reference, got ${references.length}`,
+			{
+				itemIndex,
+				description:
+					references.length === 0
+						? 'Enter a reference such as EC-000-05A-Z6S, or map the field of the previous node that holds it.'
+						: 'Map one reference per item; to get several consignments, send one item per reference (e.g. with a Split Out node).',
+			},
+		);
+	}
+	return { ...requestOptions, url: `/consignments/${encodeURIComponent(references[0])}` };
+}
+
 function withPairing(items: Array<Record<string, unknown>>, itemIndex: number): INodeExecutionData[] {
 	return items.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } }));
 }
@@ -109,6 +139,27 @@ export async function listCarrierServices(
 	const unusable = unusableListReason(answer.body);
 	if (unusable) throw errorForUnusableAnswer(this, action, unusable);
 	return withPairing(extractCarrierServices(answer.body), this.getItemIndex());
+}
+
+/** Executor of Consignment > Get: the consignment as SortedPRO returns it. */
+export async function getConsignment(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const reference = decodeURIComponent(String(requestData.options.url).split('/').pop() ?? '');
+	const action = `get consignment ${reference}`;
+	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
+	if (answer.statusCode === 404) {
+		throw new NodeOperationError(this.getNode(), `SortedPRO has no consignment ${reference}`, {
+			itemIndex: this.getItemIndex(),
+			description: 'Check the reference for typos, and that the consignment belongs to the account and environment of the credential.',
+		});
+	}
+	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	if (typeof answer.body !== 'object' || answer.body === null || Array.isArray(answer.body)) {
+		throw errorForUnusableAnswer(this, action, typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no consignment');
+	}
+	return withPairing([answer.body as Record<string, unknown>], this.getItemIndex());
 }
 
 const LOOKUP_CONCURRENCY = 5;

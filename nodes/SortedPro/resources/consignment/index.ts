@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { allocateInChunks } from '../../shared/hooks';
+import { allocateInChunks, getConsignment } from '../../shared/hooks';
 import { allocateWithCarrierServiceDescription } from './allocateWithCarrierService';
+import { consignmentGetDescription } from './get';
 
 const showOnlyForConsignments = { resource: ['consignment'] };
 
@@ -29,8 +30,21 @@ export const consignmentDescription: INodeProperties[] = [
 					operations: { pagination: allocateInChunks },
 				},
 			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a consignment',
+				description: 'Get a consignment with its state, allocation and any failed allocation',
+				routing: {
+					request: { method: 'GET' },
+					// The executor owns the request so that "not found" names the reference.
+					send: { paginate: true },
+					operations: { pagination: getConsignment },
+				},
+			},
 		],
 		default: 'allocateWithCarrierService',
 	},
 	...allocateWithCarrierServiceDescription,
+	...consignmentGetDescription,
 ];
