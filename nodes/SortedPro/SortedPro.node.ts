@@ -12,8 +12,9 @@ export class SortedPro implements INodeType {
 		icon: { light: 'file:sortedpro.svg', dark: 'file:sortedpro.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Allocate and get consignments, and list carrier services, in SortedPRO (formerly Electio)',
+		subtitle:
+			'={{ { list: "List carrier services", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label" }[$parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Allocate consignments, get them and their labels, and list carrier services in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -57,6 +57,52 @@ function getConsignment(ctx, encodedReference) {
 	return json(200, entry.data);
 }
 
+// Labels exist once a consignment is allocated; these states have one.
+const LABELLED_STATES = new Set(['Allocated', 'ReadyToShip', 'Manifesting', 'Manifested', 'ManifestFailed', 'Dispatched', 'InTransit', 'OutForDelivery', 'Delivered']);
+
+// Small but genuine files, so a client can check what it saved.
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+function labelFile(format, reference) {
+	switch (format) {
+		case 'PNG':
+			return { File: ONE_PIXEL_PNG, ContentType: 'image/png' };
+		case 'ZPL':
+		case 'ZPLII':
+			return { File: Buffer.from(`^XA^FO50,50^A0N,40,40^FD${reference}^FS^XZ`).toString('base64'), ContentType: 'text/plain' };
+		default:
+			return {
+				File: Buffer.from(`%PDF-1.4\n% SortedPRO simulator label for ${reference}\n%%EOF\n`).toString('base64'),
+				ContentType: 'application/pdf',
+			};
+	}
+}
+
+/** `GET /labels/{ref}` and `GET /labels/{ref}/{PDF|PNG|ZPL|ZPLII}`: `{ File: base64, ContentType }`, only after allocation. */
+function getLabel(ctx, encodedReference, requestedFormat) {
+	let reference;
+	try {
+		reference = decodeURIComponent(encodedReference);
+	} catch {
+		return badRequest('InvalidRequest', 'The consignment reference in the path is not valid URL encoding');
+	}
+	const format = (requestedFormat || 'PDF').toUpperCase();
+	if (!['PDF', 'PNG', 'ZPL', 'ZPLII'].includes(format)) {
+		return badRequest('InvalidLabelFormat', `Label format ${requestedFormat} is not supported; use PDF, PNG, ZPL or ZPLII`);
+	}
+	const entry = ctx.store.resolve(reference);
+	if (!entry) {
+		const message = `Consignment ${reference} not found`;
+		return json(404, proError('ConsignmentNotFound', message, [detail('NotFound', 'reference', message)]));
+	}
+	if (!LABELLED_STATES.has(entry.data.ConsignmentState)) {
+		return badRequest(
+			'LabelNotAvailable',
+			`Consignment ${reference} is in state ${entry.data.ConsignmentState}; labels are available once it is allocated`,
+		);
+	}
+	return json(200, labelFile(format, reference));
+}
+
 function validateAllocationRequest(ctx, rawBody) {
 	let body;
 	try {
@@ -184,6 +230,7 @@ const ROUTES = [
 		handle: (ctx, _match, rawBody) => allocateWithCarrierService(ctx, rawBody),
 	},
 	{ method: 'GET', pattern: /^\/consignments\/([^/]+)$/i, handle: (ctx, match) => getConsignment(ctx, match[1]) },
+	{ method: 'GET', pattern: /^\/labels\/([^/]+)(?:\/([^/]+))?$/i, handle: (ctx, match) => getLabel(ctx, match[1], match[2]) },
 ];
 
 function handleApiRequest(ctx, method, path, rawBody) {

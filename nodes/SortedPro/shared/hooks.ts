@@ -29,6 +29,7 @@ import {
 	type ReferenceResult,
 } from '../helpers/allocationReport';
 import { interpretConsignment } from '../helpers/consignmentState';
+import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
 import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro } from './transport';
 
@@ -120,7 +121,25 @@ export async function validateConsignmentReference(
 			},
 		);
 	}
-	return { ...requestOptions, url: `/consignments/${encodeURIComponent(references[0])}` };
+	return { ...requestOptions, url: `${requestOptions.url ?? ''}/${encodeURIComponent(references[0])}` };
+}
+
+/** preSend: `/labels/{ref}` becomes `/labels/{ref}/{format}` unless the account's own format is wanted. */
+export async function appendLabelFormat(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const format = String(this.getNodeParameter('labelFormat', '') ?? '');
+	return format ? { ...requestOptions, url: `${requestOptions.url ?? ''}/${format}` } : requestOptions;
+}
+
+/** The consignment reference (and label format) a preSend put in the path, decoded. */
+function pathSegmentsAfter(url: string | undefined, prefix: string): string[] {
+	return (url ?? '')
+		.slice(prefix.length)
+		.split('/')
+		.filter(Boolean)
+		.map((segment) => decodeURIComponent(segment));
 }
 
 function withPairing(items: Array<Record<string, unknown>>, itemIndex: number): INodeExecutionData[] {
@@ -146,7 +165,7 @@ export async function getConsignment(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const reference = decodeURIComponent(String(requestData.options.url).split('/').pop() ?? '');
+	const [reference] = pathSegmentsAfter(requestData.options.url, '/consignments');
 	const action = `get consignment ${reference}`;
 	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
 	if (answer.statusCode === 404) {
@@ -160,6 +179,48 @@ export async function getConsignment(
 		throw errorForUnusableAnswer(this, action, typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no consignment');
 	}
 	return withPairing([answer.body as Record<string, unknown>], this.getItemIndex());
+}
+
+/** Executor of Consignment > Get Label: SortedPRO's base64 label file as n8n binary data. */
+export async function downloadLabel(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const [reference, requestedFormat] = pathSegmentsAfter(requestData.options.url, '/labels');
+	const action = `get the label of consignment ${reference}`;
+	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
+	if (answer.statusCode === 404) {
+		throw new NodeOperationError(this.getNode(), `SortedPRO has no consignment ${reference}`, {
+			itemIndex: this.getItemIndex(),
+			description: 'Check the reference for typos, and that the consignment belongs to the account and environment of the credential.',
+		});
+	}
+	if (!isSuccess(answer)) {
+		throw errorForAnswer(this, answer, action, 'Labels exist only once a consignment is allocated: allocate it first, or check its state with Consignment > Get.');
+	}
+	const files = extractLabelFiles(answer.body);
+	if (files.length === 0) {
+		throw errorForUnusableAnswer(this, action, typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no label file');
+	}
+	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
+	const items: INodeExecutionData[] = [];
+	for (const [index, file] of files.entries()) {
+		const fileName = labelFileName(reference, file.contentType, requestedFormat, files.length > 1 ? index + 1 : undefined);
+		const binary = await this.helpers.prepareBinaryData(file.content, fileName, file.contentType);
+		items.push({
+			json: {
+				ConsignmentReference: reference,
+				LabelFormat: requestedFormat ?? 'As configured',
+				ContentType: file.contentType,
+				FileName: fileName,
+				FileSize: file.content.length,
+				...(files.length > 1 ? { LabelNumber: index + 1 } : {}),
+			},
+			binary: { [binaryPropertyName]: binary },
+			pairedItem: { item: this.getItemIndex() },
+		});
+	}
+	return items;
 }
 
 const LOOKUP_CONCURRENCY = 5;

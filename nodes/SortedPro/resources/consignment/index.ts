@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { allocateInChunks, getConsignment } from '../../shared/hooks';
+import { allocateInChunks, downloadLabel, getConsignment } from '../../shared/hooks';
 import { allocateWithCarrierServiceDescription } from './allocateWithCarrierService';
 import { consignmentGetDescription } from './get';
+import { consignmentGetLabelDescription } from './getLabel';
 
 const showOnlyForConsignments = { resource: ['consignment'] };
 
@@ -36,10 +37,22 @@ export const consignmentDescription: INodeProperties[] = [
 				action: 'Get a consignment',
 				description: 'Get a consignment with its state, allocation and any failed allocation',
 				routing: {
-					request: { method: 'GET' },
+					request: { method: 'GET', url: '/consignments' },
 					// The executor owns the request so that "not found" names the reference.
 					send: { paginate: true },
 					operations: { pagination: getConsignment },
+				},
+			},
+			{
+				name: 'Get Label',
+				value: 'getLabel',
+				action: 'Get the label of a consignment',
+				description: 'Download the shipping label of an allocated consignment as a file',
+				routing: {
+					request: { method: 'GET', url: '/labels' },
+					// The executor turns SortedPRO's base64 file into n8n binary data.
+					send: { paginate: true },
+					operations: { pagination: downloadLabel },
 				},
 			},
 		],
@@ -47,4 +60,5 @@ export const consignmentDescription: INodeProperties[] = [
 	},
 	...allocateWithCarrierServiceDescription,
 	...consignmentGetDescription,
+	...consignmentGetLabelDescription,
 ];
