@@ -256,3 +256,10 @@ export async function evaluateWithCredentials(expression: string, credentials: S
 	const workflow = workflowWith(node, loadSortedPro());
 	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', { $credentials: credentials });
 }
+
+/** Evaluates an expression in the context of a SortedPRO node with the given parameters (e.g. its subtitle). */
+export async function evaluateForNode(expression: string, parameters: INodeParameters): Promise<unknown> {
+	const node = nodeWith(parameters);
+	const workflow = workflowWith(node, loadSortedPro());
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', {});
+}
