@@ -231,6 +231,29 @@ export const workflowScenarios = [
 		},
 	},
 	{
+		name: 'order journey: allocate, get the consignment, get its label as a binary file',
+		workflow: 'order-journey.json',
+		check({ execution, node, requests, sim }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(node('Allocate').items[0]?.Allocated, true, 'allocated');
+			const consignment = node('Get Consignment').items[0];
+			assert.equal(consignment?.Reference, 'EC-000-05A-Z6S');
+			assert.equal(consignment?.ConsignmentState, 'Allocated', 'Get shows the new state');
+			const label = node('Get Label').rawItems[0];
+			assert.equal(label?.json?.FileName, 'EC-000-05A-Z6S.pdf');
+			assert.equal(label?.json?.ContentType, 'application/pdf');
+			const file = label?.binary?.label;
+			assert.ok(file, `a binary property "label": ${JSON.stringify(label?.binary)}`);
+			assert.equal(file.mimeType, 'application/pdf');
+			assert.equal(file.fileName, 'EC-000-05A-Z6S.pdf');
+			assertHeaders(requests, sim.apiKey);
+			assert.deepEqual(
+				requests.map((r) => `${r.method} ${r.path}`),
+				[`PUT ${ALLOCATE_PATH}`, 'GET /consignments/EC-000-05A-Z6S', 'GET /labels/EC-000-05A-Z6S/PDF'],
+			);
+		},
+	},
+	{
 		name: 'wrong API key: 401 message, key not leaked',
 		workflow: 'wrong-api-key.json',
 		check({ execution, node, requests, sim, raw, badKey }) {
