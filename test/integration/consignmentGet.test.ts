@@ -39,6 +39,8 @@ describe('Consignment > Get', () => {
 	it('names a reference SortedPRO does not know', async () => {
 		const error = await rejectionOf(get('EC-999-999-999X'));
 		expect(error.message).toBe('SortedPRO has no consignment EC-999-999-999X');
+		expect(error.httpCode).toBe('404');
+		expect(error.description).toMatch(/Correlation ID: [0-9a-f-]{36}/);
 	});
 
 	it.each([

@@ -31,7 +31,7 @@ import {
 import { interpretConsignment } from '../helpers/consignmentState';
 import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
-import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro } from './transport';
+import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
 
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
 
@@ -160,6 +160,16 @@ export async function listCarrierServices(
 	return withPairing(extractCarrierServices(answer.body), this.getItemIndex());
 }
 
+function errorForUnknownConsignment(context: IExecuteSingleFunctions, answer: SortedProAnswer, action: string, reference: string) {
+	return errorForAnswer(
+		context,
+		answer,
+		action,
+		'Check the reference for typos, and that the consignment belongs to the account and environment of the credential.',
+		`SortedPRO has no consignment ${reference}`,
+	);
+}
+
 /** Executor of Consignment > Get: the consignment as SortedPRO returns it. */
 export async function getConsignment(
 	this: IExecutePaginationFunctions,
@@ -168,12 +178,7 @@ export async function getConsignment(
 	const [reference] = pathSegmentsAfter(requestData.options.url, '/consignments');
 	const action = `get consignment ${reference}`;
 	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
-	if (answer.statusCode === 404) {
-		throw new NodeOperationError(this.getNode(), `SortedPRO has no consignment ${reference}`, {
-			itemIndex: this.getItemIndex(),
-			description: 'Check the reference for typos, and that the consignment belongs to the account and environment of the credential.',
-		});
-	}
+	if (answer.statusCode === 404) throw errorForUnknownConsignment(this, answer, action, reference);
 	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
 	if (typeof answer.body !== 'object' || answer.body === null || Array.isArray(answer.body)) {
 		throw errorForUnusableAnswer(this, action, typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no consignment');
@@ -189,12 +194,7 @@ export async function downloadLabel(
 	const [reference, requestedFormat] = pathSegmentsAfter(requestData.options.url, '/labels');
 	const action = `get the label of consignment ${reference}`;
 	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
-	if (answer.statusCode === 404) {
-		throw new NodeOperationError(this.getNode(), `SortedPRO has no consignment ${reference}`, {
-			itemIndex: this.getItemIndex(),
-			description: 'Check the reference for typos, and that the consignment belongs to the account and environment of the credential.',
-		});
-	}
+	if (answer.statusCode === 404) throw errorForUnknownConsignment(this, answer, action, reference);
 	if (!isSuccess(answer)) {
 		throw errorForAnswer(this, answer, action, 'Labels exist only once a consignment is allocated: allocate it first, or check its state with Consignment > Get.');
 	}

@@ -117,12 +117,13 @@ export function errorForAnswer(
 	answer: ErrorAnswer,
 	action: string,
 	extraDescription?: string,
+	message?: string,
 ): NodeApiError {
 	const described = describeErrorAnswer(answer, action);
 	const body = answer.body;
 	const errorResponse = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { body: body ?? '' }) as JsonObject;
 	return new NodeApiError(context.getNode(), errorResponse, {
-		message: described.message,
+		message: message ?? described.message,
 		description: [described.description, extraDescription].filter(Boolean).join('\n\n'),
 		httpCode: String(answer.statusCode),
 		itemIndex: itemIndexOf(context),
