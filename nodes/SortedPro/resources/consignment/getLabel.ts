@@ -1,21 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appendLabelFormat, validateConsignmentReference } from '../../shared/hooks';
+import { appendLabelFormat } from '../../shared/hooks';
+import { consignmentReferenceField } from './consignmentReferenceField';
 
 const showOnlyForGetLabel = { resource: ['consignment'], operation: ['getLabel'] };
 
 export const consignmentGetLabelDescription: INodeProperties[] = [
-	{
-		displayName: 'Consignment Reference',
-		name: 'consignmentReference',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. EC-000-05A-Z6S',
-		displayOptions: { show: showOnlyForGetLabel },
-		description: 'The reference of an allocated consignment',
-		routing: { send: { preSend: [validateConsignmentReference] } },
-	},
+	consignmentReferenceField('getLabel', 'The reference of an allocated consignment'),
 	{
 		displayName: 'Label Format',
 		name: 'labelFormat',
