@@ -18,6 +18,7 @@ import {
 	MAX_REFERENCES_PER_REQUEST,
 	chunk,
 	parseConsignmentReferences,
+	type RejectedReference,
 } from '../helpers/consignmentReferences';
 import { matchAllocationSummaries, reasonsByReference } from '../helpers/allocationSummary';
 import {
@@ -60,6 +61,24 @@ export async function validateCarrierServiceReference(
 	return { ...requestOptions, body: { ...body, MpdCarrierServiceReference: reference } };
 }
 
+/** Names every value that cannot be a consignment reference, and why. */
+function rejectedReferencesError(context: IExecuteSingleFunctions, rejected: RejectedReference[]): NodeOperationError {
+	const first = rejected[0];
+	return new NodeOperationError(
+		context.getNode(),
+		rejected.length === 1
+			? `"${first.value}" is not a valid consignment reference`
+			: `${rejected.length} values are not valid consignment references, starting with "${first.value}"`,
+		{
+			itemIndex: context.getItemIndex(),
+			description: [
+				...rejected.map((entry) => `- "${entry.value}": ${entry.reason}`),
+				'Nothing was sent to SortedPRO. A consignment reference looks like EC-000-05A-Z6S; separate several with commas, spaces or new lines.',
+			].join('\n'),
+		},
+	);
+}
+
 /** preSend: turns whatever was mapped into a clean list of references, or fails naming the bad values. */
 export async function validateConsignmentReferences(
 	this: IExecuteSingleFunctions,
@@ -67,22 +86,7 @@ export async function validateConsignmentReferences(
 ): Promise<IHttpRequestOptions> {
 	const raw = this.getNodeParameter('consignmentReferences', '') as unknown;
 	const { references, rejected } = parseConsignmentReferences(raw);
-	if (rejected.length > 0) {
-		const first = rejected[0];
-		throw new NodeOperationError(
-			this.getNode(),
-			rejected.length === 1
-				? `"${first.value}" is not a valid consignment reference`
-				: `${rejected.length} values are not valid consignment references, starting with "${first.value}"`,
-			{
-				itemIndex: this.getItemIndex(),
-				description: [
-					...rejected.map((entry) => `- "${entry.value}": ${entry.reason}`),
-					'Nothing was sent to SortedPRO. A consignment reference looks like EC-000-05A-Z6S; separate several with commas, spaces or new lines.',
-				].join('\n'),
-			},
-		);
-	}
+	if (rejected.length > 0) throw rejectedReferencesError(this, rejected);
 	if (references.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No consignment references given', {
 			itemIndex: this.getItemIndex(),
@@ -102,12 +106,7 @@ export async function validateConsignmentReference(
 	const raw = this.getNodeParameter('consignmentReference', '') as unknown;
 	const { references, rejected } = parseConsignmentReferences(raw);
 	const itemIndex = this.getItemIndex();
-	if (rejected.length > 0) {
-		throw new NodeOperationError(this.getNode(), `"${rejected[0].value}" is not a valid consignment reference`, {
-			itemIndex,
-			description: `${rejected[0].reason}. Nothing was sent to SortedPRO. A consignment reference looks like EC-000-05A-Z6S.`,
-		});
-	}
+	if (rejected.length > 0) throw rejectedReferencesError(this, rejected);
 	if (references.length !== 1) {
 		throw new NodeOperationError(
 			this.getNode(),
