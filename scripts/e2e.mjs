@@ -230,6 +230,11 @@ async function main() {
 		assert.ok(filtered.body.results.some((r) => r.value === SERVICE));
 	});
 
+	await scenario("the API keys appear nowhere in n8n's server log", async () => {
+		assert.ok(instance.serverLog.length > 0, 'the server log was captured');
+		for (const key of [apiKey, badKey]) assert.equal(instance.serverLog.indexOf(key), -1, 'an API key appears in the n8n server log');
+	});
+
 	const failed = results.filter((r) => !r.ok);
 	const total = Date.now() - t0;
 	const line = '-'.repeat(72);
