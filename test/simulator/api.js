@@ -218,6 +218,45 @@ function allocateWithCarrierService(ctx, rawBody) {
 }
 
 /**
+ * `PUT /consignments/manifest` with `{ ConsignmentReferences: [...] }`: one result per reference,
+ * `{ IsSuccess, Message, Data: reference, ApiLinks }`. Only allocated consignments can be
+ * manifested; the others fail with a reason and are left as they are.
+ */
+function manifestConsignments(ctx, rawBody) {
+	let body;
+	try {
+		body = JSON.parse(rawBody);
+	} catch {
+		return badRequest('InvalidRequest', 'The request body is not valid JSON');
+	}
+	const references = body && Array.isArray(body.ConsignmentReferences) ? body.ConsignmentReferences : undefined;
+	if (!references || references.length === 0 || !references.every((reference) => typeof reference === 'string')) {
+		return badRequest('InvalidRequest', 'ConsignmentReferences must be a non-empty list of consignment references', [
+			detail('Required', 'ConsignmentReferences', 'At least one consignment reference is required'),
+		]);
+	}
+	if (references.length > MAX_REFERENCES_PER_REQUEST) {
+		return badRequest('TooManyConsignments', `At most ${MAX_REFERENCES_PER_REQUEST} consignments can be manifested in one request`);
+	}
+	const results = references.map((reference) => {
+		const entry = ctx.store.resolve(reference);
+		const links = [{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(reference)}` }];
+		if (!entry) return { IsSuccess: false, Message: `Consignment ${reference} not found`, Data: reference, ApiLinks: [] };
+		if (entry.data.ConsignmentState !== 'Allocated') {
+			return {
+				IsSuccess: false,
+				Message: `Consignment ${reference} is in state ${entry.data.ConsignmentState}; only allocated consignments can be manifested`,
+				Data: reference,
+				ApiLinks: links,
+			};
+		}
+		entry.data.ConsignmentState = 'Manifested';
+		return { IsSuccess: true, Message: `Consignment ${reference} has been manifested`, Data: reference, ApiLinks: links };
+	});
+	return json(200, results);
+}
+
+/**
  * Routes match case-insensitively on the path without its query string. A
  * matching path with the wrong method answers 405, like ASP.NET Web API.
  */
@@ -229,6 +268,7 @@ const ROUTES = [
 		pattern: /^\/allocation\/allocatewithcarrierservice$/i,
 		handle: (ctx, _match, rawBody) => allocateWithCarrierService(ctx, rawBody),
 	},
+	{ method: 'PUT', pattern: /^\/consignments\/manifest$/i, handle: (ctx, _match, rawBody) => manifestConsignments(ctx, rawBody) },
 	{ method: 'GET', pattern: /^\/consignments\/([^/]+)$/i, handle: (ctx, match) => getConsignment(ctx, match[1]) },
 	{ method: 'GET', pattern: /^\/labels\/([^/]+)(?:\/([^/]+))?$/i, handle: (ctx, match) => getLabel(ctx, match[1], match[2]) },
 ];

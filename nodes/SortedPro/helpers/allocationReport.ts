@@ -88,31 +88,40 @@ export function describeUnallocated(results: readonly ReferenceResult[], carrier
 	return { message, description: lines.join('\n') };
 }
 
+/** One reference's outcome, as far as a progress report needs to know it. */
+export interface SettledReference {
+	reference: string;
+	succeeded: boolean;
+	reason?: string;
+}
+
 /**
  * Added to a request-level error (bad key, throttling, an outage) so that every reference of the
  * item is accounted for: those settled by earlier requests of a long list, those of the request
  * that failed, and those never sent. A refused request (4xx) changed nothing; after a time-out
  * or a 5xx the outcome of the request is unknown and the operator must check before re-running.
+ * `verb` is what success means: "allocated", "manifested".
  */
 export function describeProgress(
-	done: readonly ReferenceResult[],
+	done: readonly SettledReference[],
 	failedRequest: readonly string[],
 	failedRequestMayHaveWorked: boolean,
 	notSent: readonly string[],
+	verb = 'allocated',
 ): string {
 	if (done.length === 0 && !failedRequestMayHaveWorked) {
-		return `Nothing was allocated. Consignments not allocated: ${[...failedRequest, ...notSent].join(', ')}`;
+		return `Nothing was ${verb}. Consignments not ${verb}: ${[...failedRequest, ...notSent].join(', ')}`;
 	}
-	const allocated = done.filter((result) => result.status === 'allocated').map((result) => result.reference);
-	const other = done.filter((result) => result.status !== 'allocated');
+	const succeeded = done.filter((result) => result.succeeded).map((result) => result.reference);
+	const other = done.filter((result) => !result.succeeded);
 	const lines: string[] = [];
-	if (done.length) lines.push(`Allocated before this error (these stay allocated): ${allocated.length ? allocated.join(', ') : 'none'}`);
-	if (other.length) lines.push(`Not allocated before this error: ${other.map((result) => `${result.reference} (${result.reason})`).join('; ')}`);
+	if (done.length) lines.push(`${verb[0].toUpperCase()}${verb.slice(1)} before this error (these stay ${verb}): ${succeeded.length ? succeeded.join(', ') : 'none'}`);
+	if (other.length) lines.push(`Not ${verb} before this error: ${other.map((result) => `${result.reference} (${result.reason ?? 'no reason given'})`).join('; ')}`);
 	if (failedRequest.length) {
 		lines.push(
 			failedRequestMayHaveWorked
 				? `Outcome unknown, check their state with Consignment > Get before running again: ${failedRequest.join(', ')}`
-				: `Not allocated, SortedPRO refused the request: ${failedRequest.join(', ')}`,
+				: `Not ${verb}, SortedPRO refused the request: ${failedRequest.join(', ')}`,
 		);
 	}
 	if (notSent.length) lines.push(`Not sent because of the error: ${notSent.join(', ')}`);

@@ -14,24 +14,13 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import {
-	MAX_REFERENCES_PER_REQUEST,
-	chunk,
-	parseConsignmentReferences,
-	type RejectedReference,
-} from '../helpers/consignmentReferences';
-import { matchAllocationSummaries, reasonsByReference } from '../helpers/allocationSummary';
-import {
-	PENDING_REASON,
-	describeOtherItems,
-	describeProgress,
-	describeUnallocated,
-	toOutputJson,
-	type ReferenceResult,
-} from '../helpers/allocationReport';
+import { parseConsignmentReferences, type RejectedReference } from '../helpers/consignmentReferences';
+import { matchAllocationSummaries } from '../helpers/allocationSummary';
+import { PENDING_REASON, describeOtherItems, describeUnallocated, toOutputJson, type ReferenceResult } from '../helpers/allocationReport';
 import { interpretConsignment } from '../helpers/consignmentState';
 import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
+import { otherItemsReferences, sendReferencesInBulk, type BulkOperation, type Unexplained } from './referenceBatches';
 import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
 
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
@@ -222,30 +211,12 @@ export async function downloadLabel(
 	return items;
 }
 
-const LOOKUP_CONCURRENCY = 5;
-
-type Unexplained = { reference: string; status: 'unexplained' };
-type ChunkResult = ReferenceResult | Unexplained;
-
 /**
- * Where SortedPRO left a consignment out of its answer without a word, the consignment itself
- * says what happened: allocated after all, still allocating, or why it failed.
+ * What a consignment lookup says about one the answer left out: allocated after all, still
+ * allocating, or why not. `answer` is undefined when the lookup itself got no answer.
  */
-async function lookUpConsignment(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-	reference: string,
-	carrierService: string,
-): Promise<ReferenceResult> {
-	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
-	let answer;
-	try {
-		answer = await sendToSortedPro.call(
-			this,
-			{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(reference)}`, timeout, proxy, skipSslCertificateValidation, allowedDomains },
-			`look up consignment ${reference}`,
-		);
-	} catch {
+function explainAllocation(reference: string, answer: SortedProAnswer | undefined, carrierService: string): ReferenceResult {
+	if (!answer) {
 		return { reference, status: 'failed', reason: 'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).' };
 	}
 	if (answer.statusCode === 404) {
@@ -257,96 +228,24 @@ async function lookUpConsignment(
 	return interpretConsignment(reference, answer.body, carrierService);
 }
 
-async function explainUnexplained(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-	results: readonly ChunkResult[],
-	carrierService: string,
-): Promise<ReferenceResult[]> {
-	const explained = [...results];
-	const missing = explained.map((result, index) => ({ result, index })).filter(({ result }) => result.status === 'unexplained');
-	for (const batch of chunk(missing, LOOKUP_CONCURRENCY)) {
-		const found = await Promise.all(batch.map(({ result }) => lookUpConsignment.call(this, requestOptions, result.reference, carrierService)));
-		batch.forEach(({ index }, position) => (explained[index] = found[position]));
-	}
-	return explained as ReferenceResult[];
-}
-
-interface ChunkFailure {
-	error: Error & { description?: string | null };
-	/** References of the request that failed. */
-	inFlight: string[];
-	/** After a time-out or a 5xx nobody knows whether SortedPRO acted on the request. */
-	mayHaveWorked: boolean;
-}
-
-/**
- * Sends one request of at most 100 references. A 400 that blames particular consignments fails
- * just those, and the others are sent again without them, so one consignment in the wrong state
- * does not block the rest, whichever way SortedPRO reports it.
- */
-async function allocateChunk(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-	references: string[],
-	action: string,
-): Promise<{ results: ChunkResult[]; failure?: ChunkFailure }> {
-	const results: ChunkResult[] = [];
-	let remaining = references;
-	while (remaining.length > 0) {
-		const body = { ...(requestOptions.body as Record<string, unknown>), ConsignmentReferences: remaining };
-		let answer;
-		try {
-			answer = await sendToSortedPro.call(this, { ...requestOptions, body }, action);
-		} catch (error) {
-			const unsent = error instanceof NodeOperationError;
-			return { results, failure: { error: error as Error, inFlight: remaining, mayHaveWorked: !unsent } };
-		}
-		if (answer.statusCode === 202) {
-			results.push(...remaining.map((reference) => ({ reference, status: 'pending' as const, reason: PENDING_REASON })));
-			break;
-		}
-		if (answer.statusCode === 400) {
-			const blamed = reasonsByReference(remaining, answer.body);
-			if (blamed.size === 0) return { results, failure: { error: errorForAnswer(this, answer, action), inFlight: remaining, mayHaveWorked: false } };
-			for (const [reference, reason] of blamed) results.push({ reference, status: 'failed', reason });
-			remaining = remaining.filter((reference) => !blamed.has(reference));
-			continue;
-		}
-		if (!isSuccess(answer)) {
-			const mayHaveWorked = answer.statusCode >= 500;
-			return { results, failure: { error: errorForAnswer(this, answer, action), inFlight: remaining, mayHaveWorked } };
-		}
-		for (const outcome of matchAllocationSummaries(remaining, answer.body)) {
-			if (outcome.status === 'allocated') results.push(outcome);
-			else if (outcome.status === 'pending') results.push({ reference: outcome.reference, status: 'pending', reason: PENDING_REASON });
-			else if (outcome.reason) results.push({ reference: outcome.reference, status: 'failed', reason: outcome.reason });
-			else results.push({ reference: outcome.reference, status: 'unexplained' });
-		}
-		break;
-	}
-	return { results };
-}
-
-/**
- * The references the other input items of this run asked for, so that an error stopping the
- * node can name them. Evaluated from the parameter as the routing engine would for each item.
- */
-function otherItemsReferences(this: IExecuteSingleFunctions): string[] {
-	try {
-		const count = Number(this.evaluateExpression('{{ $input.all().length }}', this.getItemIndex()));
-		if (!Number.isInteger(count) || count < 2) return [];
-		const raw = this.getNode().parameters.consignmentReferences;
-		const own = this.getItemIndex();
-		const references: unknown[] = [];
-		for (let index = 0; index < count; index++) {
-			if (index === own) continue;
-			references.push(typeof raw === 'string' && raw.startsWith('=') ? this.evaluateExpression(raw.slice(1), index) : raw);
-		}
-		return parseConsignmentReferences(references).references;
-	} catch {
-		return [];
-	}
+function allocationOperation(carrierService: string, requestBody: Record<string, unknown>): BulkOperation<ReferenceResult> {
+	return {
+		action: `allocate consignments with carrier service ${carrierService}`,
+		verb: 'allocated',
+		bodyFor: (references) => ({ ...requestBody, ConsignmentReferences: references }),
+		readAnswer: (references, body) =>
+			matchAllocationSummaries(references, body).map((outcome): ReferenceResult | Unexplained => {
+				if (outcome.status === 'allocated') return outcome;
+				if (outcome.status === 'pending') return { reference: outcome.reference, status: 'pending', reason: PENDING_REASON };
+				if (outcome.reason) return { reference: outcome.reference, status: 'failed', reason: outcome.reason };
+				return { reference: outcome.reference, status: 'unexplained' };
+			}),
+		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
+		pending: (reference) => ({ reference, status: 'pending', reason: PENDING_REASON }),
+		explain: (reference, answer) => explainAllocation(reference, answer, carrierService),
+		succeeded: (result) => result.status === 'allocated',
+		reasonOf: (result) => (result.status === 'allocated' ? undefined : result.reason),
+	};
 }
 
 /**
@@ -361,38 +260,15 @@ export async function allocateInChunks(
 	const requestOptions = requestData.options as IHttpRequestOptions;
 	const body = requestOptions.body as { MpdCarrierServiceReference: string; ConsignmentReferences: string[] };
 	const carrierService = body.MpdCarrierServiceReference;
-	const references = body.ConsignmentReferences;
-	const action = `allocate consignments with carrier service ${carrierService}`;
-
-	const results: ReferenceResult[] = [];
-	const chunks = chunk(references, MAX_REFERENCES_PER_REQUEST);
-	for (const [index, references] of chunks.entries()) {
-		const sent = await allocateChunk.call(this, requestOptions, references, action);
-		results.push(...(await explainUnexplained.call(this, requestOptions, sent.results, carrierService)));
-		if (sent.failure) {
-			const { error, inFlight, mayHaveWorked } = sent.failure;
-			error.description = [
-				error.description,
-				describeProgress(results, inFlight, mayHaveWorked, chunks.slice(index + 1).flat()),
-				describeOtherItems(otherItemsReferences.call(this)),
-			]
-				.filter(Boolean)
-				.join('\n\n');
-			throw error;
-		}
-	}
-
-	// Answers may come back in any order and a retried 400 reorders them; output follows the input.
-	const byReference = new Map(results.map((result) => [result.reference, result]));
-	const ordered = references.map((reference) => byReference.get(reference)).filter((result): result is ReferenceResult => result !== undefined);
+	const results = await sendReferencesInBulk(this, requestOptions, body.ConsignmentReferences, allocationOperation(carrierService, body));
 
 	const outputFailed = this.getNodeParameter('options.outputFailedAllocations', false) as boolean;
-	if (!outputFailed && ordered.some((result) => result.status !== 'allocated')) {
-		const { message, description } = describeUnallocated(ordered, carrierService);
+	if (!outputFailed && results.some((result) => result.status !== 'allocated')) {
+		const { message, description } = describeUnallocated(results, carrierService);
 		throw new NodeOperationError(this.getNode(), message, {
 			itemIndex: this.getItemIndex(),
-			description: [description, describeOtherItems(otherItemsReferences.call(this))].filter(Boolean).join('\n\n'),
+			description: [description, describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
 		});
 	}
-	return withPairing(ordered.map(toOutputJson), this.getItemIndex());
+	return withPairing(results.map(toOutputJson), this.getItemIndex());
 }

@@ -1,0 +1,169 @@
+/**
+ * Sending a list of consignment references to a bulk endpoint (allocate, manifest): at most 100
+ * per request, a 400 that blames particular consignments fails just those and the rest are sent
+ * again, references the answer says nothing about are looked up, and an error that stops the
+ * item accounts for every reference, including those of the other input items.
+ */
+import { NodeOperationError, type IExecuteSingleFunctions, type IHttpRequestOptions } from 'n8n-workflow';
+
+import { reasonsByReference } from '../helpers/allocationSummary';
+import { describeOtherItems, describeProgress } from '../helpers/allocationReport';
+import { MAX_REFERENCES_PER_REQUEST, chunk, parseConsignmentReferences } from '../helpers/consignmentReferences';
+import { errorForAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
+
+export type Unexplained = { reference: string; status: 'unexplained' };
+
+export interface BulkOperation<R extends { reference: string }> {
+	/** Completes "when trying to ...". */
+	action: string;
+	/** What success is called in messages: "allocated", "manifested". */
+	verb: string;
+	/** The request body for these references. */
+	bodyFor(references: string[]): Record<string, unknown>;
+	/** Results of a 2xx answer, one per reference; `unexplained` where it says nothing. */
+	readAnswer(references: string[], body: unknown): Array<R | Unexplained>;
+	failed(reference: string, reason: string): R;
+	/** For a 202: accepted, not finished. */
+	pending(reference: string): R;
+	/** What the consignment's own record (`GET /consignments/{ref}`, undefined if unanswered) says happened. */
+	explain(reference: string, answer: SortedProAnswer | undefined): R;
+	succeeded(result: R): boolean;
+	reasonOf(result: R): string | undefined;
+}
+
+const LOOKUP_CONCURRENCY = 5;
+
+/** GET /consignments/{ref} for each reference the answer left out, a few at a time. */
+async function explainUnexplained<R extends { reference: string }>(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	results: ReadonlyArray<R | Unexplained>,
+	operation: BulkOperation<R>,
+): Promise<R[]> {
+	const explained = [...results];
+	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
+	const missing = explained.map((result, index) => ({ result, index })).filter(({ result }) => 'status' in result && result.status === 'unexplained');
+	for (const batch of chunk(missing, LOOKUP_CONCURRENCY)) {
+		const found = await Promise.all(
+			batch.map(async ({ result }) => {
+				let answer: SortedProAnswer | undefined;
+				try {
+					answer = await sendToSortedPro.call(
+						context,
+						{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(result.reference)}`, timeout, proxy, skipSslCertificateValidation, allowedDomains },
+						`look up consignment ${result.reference}`,
+					);
+				} catch {
+					answer = undefined;
+				}
+				return operation.explain(result.reference, answer);
+			}),
+		);
+		batch.forEach(({ index }, position) => (explained[index] = found[position]));
+	}
+	return explained as R[];
+}
+
+interface RequestFailure {
+	error: Error & { description?: string | null };
+	/** References of the request that failed. */
+	inFlight: string[];
+	/** After a time-out or a 5xx nobody knows whether SortedPRO acted on the request. */
+	mayHaveWorked: boolean;
+}
+
+/** One request of at most 100 references, re-sent without the consignments a 400 blames. */
+async function sendOneRequest<R extends { reference: string }>(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	references: string[],
+	operation: BulkOperation<R>,
+): Promise<{ results: Array<R | Unexplained>; failure?: RequestFailure }> {
+	const results: Array<R | Unexplained> = [];
+	let remaining = references;
+	while (remaining.length > 0) {
+		let answer;
+		try {
+			answer = await sendToSortedPro.call(context, { ...requestOptions, body: operation.bodyFor(remaining) }, operation.action);
+		} catch (error) {
+			// A NodeOperationError means nothing left n8n (an unsafe base URL, say).
+			return { results, failure: { error: error as Error, inFlight: remaining, mayHaveWorked: !(error instanceof NodeOperationError) } };
+		}
+		if (answer.statusCode === 202) {
+			results.push(...remaining.map((reference) => operation.pending(reference)));
+			break;
+		}
+		if (answer.statusCode === 400) {
+			const blamed = reasonsByReference(remaining, answer.body);
+			if (blamed.size === 0) {
+				return { results, failure: { error: errorForAnswer(context, answer, operation.action), inFlight: remaining, mayHaveWorked: false } };
+			}
+			for (const [reference, reason] of blamed) results.push(operation.failed(reference, reason));
+			remaining = remaining.filter((reference) => !blamed.has(reference));
+			continue;
+		}
+		if (!isSuccess(answer)) {
+			return {
+				results,
+				failure: { error: errorForAnswer(context, answer, operation.action), inFlight: remaining, mayHaveWorked: answer.statusCode >= 500 },
+			};
+		}
+		results.push(...operation.readAnswer(remaining, answer.body));
+		break;
+	}
+	return { results };
+}
+
+/**
+ * The references the other input items of this run asked for, so that an error stopping the
+ * node can name them. Evaluated from the parameter as the routing engine would for each item.
+ */
+export function otherItemsReferences(context: IExecuteSingleFunctions, parameterName: string): string[] {
+	try {
+		const count = Number(context.evaluateExpression('{{ $input.all().length }}', context.getItemIndex()));
+		if (!Number.isInteger(count) || count < 2) return [];
+		const raw = context.getNode().parameters[parameterName];
+		const own = context.getItemIndex();
+		const references: unknown[] = [];
+		for (let index = 0; index < count; index++) {
+			if (index === own) continue;
+			references.push(typeof raw === 'string' && raw.startsWith('=') ? context.evaluateExpression(raw.slice(1), index) : raw);
+		}
+		return parseConsignmentReferences(references).references;
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Sends every reference and returns one result per reference, in input order. A request-level
+ * error is thrown with a description accounting for every reference of the run.
+ */
+export async function sendReferencesInBulk<R extends { reference: string }>(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	references: string[],
+	operation: BulkOperation<R>,
+): Promise<R[]> {
+	const results: R[] = [];
+	const chunks = chunk(references, MAX_REFERENCES_PER_REQUEST);
+	for (const [index, part] of chunks.entries()) {
+		const sent = await sendOneRequest(context, requestOptions, part, operation);
+		results.push(...(await explainUnexplained(context, requestOptions, sent.results, operation)));
+		if (sent.failure) {
+			const { error, inFlight, mayHaveWorked } = sent.failure;
+			const settled = results.map((result) => ({ reference: result.reference, succeeded: operation.succeeded(result), reason: operation.reasonOf(result) }));
+			error.description = [
+				error.description,
+				describeProgress(settled, inFlight, mayHaveWorked, chunks.slice(index + 1).flat(), operation.verb),
+				describeOtherItems(otherItemsReferences(context, 'consignmentReferences')),
+			]
+				.filter(Boolean)
+				.join('\n\n');
+			throw error;
+		}
+	}
+	// A retried 400 reorders the answers; output follows the input.
+	const byReference = new Map(results.map((result) => [result.reference, result]));
+	return references.map((reference) => byReference.get(reference)).filter((result): result is R => result !== undefined);
+}
