@@ -9,6 +9,7 @@ describe('node description', () => {
 		['consignment', 'allocateWithCarrierService', 'Allocate with carrier service'],
 		['consignment', 'get', 'Get consignment'],
 		['consignment', 'getLabel', 'Get label'],
+		['consignment', 'manifest', 'Manifest consignments'],
 	])('shows a readable subtitle for %s > %s', async (resource, operation, subtitle) => {
 		expect(await evaluateForNode(description.subtitle as string, { resource, operation })).toBe(subtitle);
 	});
@@ -20,6 +21,7 @@ describe('node description', () => {
 			'Allocate with carrier service',
 			'Get a consignment',
 			'Get the label of a consignment',
+			'Manifest consignments',
 		]);
 		expect(description.usableAsTool).toBe(true);
 	});

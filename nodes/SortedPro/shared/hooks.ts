@@ -18,6 +18,14 @@ import { parseConsignmentReferences, type RejectedReference } from '../helpers/c
 import { matchAllocationSummaries } from '../helpers/allocationSummary';
 import { PENDING_REASON, describeOtherItems, describeUnallocated, toOutputJson, type ReferenceResult } from '../helpers/allocationReport';
 import { interpretConsignment } from '../helpers/consignmentState';
+import {
+	MANIFEST_PENDING_REASON,
+	describeUnmanifested,
+	interpretManifestState,
+	matchManifestResults,
+	toManifestJson,
+	type ManifestResult,
+} from '../helpers/manifestResults';
 import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
 import { otherItemsReferences, sendReferencesInBulk, type BulkOperation, type Unexplained } from './referenceBatches';
@@ -271,4 +279,48 @@ export async function allocateInChunks(
 		});
 	}
 	return withPairing(results.map(toOutputJson), this.getItemIndex());
+}
+
+function manifestOperation(): BulkOperation<ManifestResult> {
+	return {
+		action: 'manifest consignments',
+		verb: 'manifested',
+		bodyFor: (references) => ({ ConsignmentReferences: references }),
+		readAnswer: (references, body) =>
+			matchManifestResults(references, body).map((result, index): ManifestResult | Unexplained => result ?? { reference: references[index], status: 'unexplained' }),
+		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
+		pending: (reference) => ({ reference, status: 'pending', reason: MANIFEST_PENDING_REASON }),
+		explain: (reference, answer) => {
+			if (!answer || !isSuccess(answer)) {
+				const why = !answer ? 'no answer' : answer.statusCode === 404 ? 'SortedPRO has no consignment with this reference' : `HTTP ${answer.statusCode}`;
+				return { reference, status: 'failed', reason: `SortedPRO did not manifest it and gave no reason (looking up the consignment: ${why}).` };
+			}
+			return interpretManifestState(reference, answer.body);
+		},
+		succeeded: (result) => result.status === 'manifested',
+		reasonOf: (result) => (result.status === 'manifested' ? undefined : result.reason),
+	};
+}
+
+/**
+ * Executor of Manifest: sends the references in requests of at most 100 and outputs one item
+ * per reference, or fails naming every one that was not manifested.
+ */
+export async function manifestInChunks(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const requestOptions = requestData.options as IHttpRequestOptions;
+	const { ConsignmentReferences: references } = requestOptions.body as { ConsignmentReferences: string[] };
+	const results = await sendReferencesInBulk(this, requestOptions, references, manifestOperation());
+
+	const outputFailed = this.getNodeParameter('options.outputFailedManifests', false) as boolean;
+	if (!outputFailed && results.some((result) => result.status !== 'manifested')) {
+		const { message, description } = describeUnmanifested(results);
+		throw new NodeOperationError(this.getNode(), message, {
+			itemIndex: this.getItemIndex(),
+			description: [description, describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
+		});
+	}
+	return withPairing(results.map(toManifestJson), this.getItemIndex());
 }

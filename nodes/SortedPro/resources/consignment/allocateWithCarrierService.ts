@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { validateCarrierServiceReference, validateConsignmentReferences } from '../../shared/hooks';
+import { validateCarrierServiceReference } from '../../shared/hooks';
+import { consignmentReferencesField } from './consignmentReferenceField';
 
 const showOnlyForAllocate = { resource: ['consignment'], operation: ['allocateWithCarrierService'] };
 
@@ -40,18 +41,7 @@ export const allocateWithCarrierServiceDescription: INodeProperties[] = [
 		],
 		routing: { send: { preSend: [validateCarrierServiceReference] } },
 	},
-	{
-		displayName: 'Consignment References',
-		name: 'consignmentReferences',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
-		displayOptions: { show: showOnlyForAllocate },
-		description:
-			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list. Long lists are sent 100 at a time.',
-		routing: { send: { preSend: [validateConsignmentReferences] } },
-	},
+	consignmentReferencesField('allocateWithCarrierService'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { allocateInChunks, downloadLabel, getConsignment } from '../../shared/hooks';
+import { allocateInChunks, downloadLabel, getConsignment, manifestInChunks } from '../../shared/hooks';
 import { allocateWithCarrierServiceDescription } from './allocateWithCarrierService';
 import { consignmentGetDescription } from './get';
 import { consignmentGetLabelDescription } from './getLabel';
+import { consignmentManifestDescription } from './manifest';
 
 const showOnlyForConsignments = { resource: ['consignment'] };
 
@@ -55,10 +56,27 @@ export const consignmentDescription: INodeProperties[] = [
 					operations: { pagination: downloadLabel },
 				},
 			},
+			{
+				name: 'Manifest',
+				value: 'manifest',
+				action: 'Manifest consignments',
+				description: 'Manifest allocated consignments, handing them over to their carriers',
+				routing: {
+					request: {
+						method: 'PUT',
+						url: '/consignments/manifest',
+						headers: { 'Content-Type': 'application/json' },
+					},
+					// The executor splits long lists into requests of at most 100 and merges the answers.
+					send: { paginate: true },
+					operations: { pagination: manifestInChunks },
+				},
+			},
 		],
 		default: 'allocateWithCarrierService',
 	},
 	...allocateWithCarrierServiceDescription,
 	...consignmentGetDescription,
 	...consignmentGetLabelDescription,
+	...consignmentManifestDescription,
 ];

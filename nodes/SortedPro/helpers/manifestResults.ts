@@ -1,0 +1,100 @@
+/**
+ * Reading SortedPRO's answer to a manifest request, one `{ IsSuccess, Message, Data, ApiLinks }`
+ * per consignment with the reference in `Data`, and what the node outputs for each reference.
+ */
+
+import { referenceOfSummary } from './allocationSummary';
+
+export type ManifestResult =
+	| { reference: string; status: 'manifested'; message?: string; consignmentState?: string }
+	| { reference: string; status: 'failed'; reason: string; consignmentState?: string }
+	| { reference: string; status: 'pending'; reason: string };
+
+export const MANIFEST_PENDING_REASON =
+	'SortedPRO accepted the manifest request (HTTP 202 Accepted) but had not finished it. Check the consignment\'s state with Consignment > Get.';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function entriesOf(body: unknown): Array<Record<string, unknown>> {
+	if (Array.isArray(body)) return body.filter(isObject);
+	if (!isObject(body)) return [];
+	const list = Object.values(body).find((value) => Array.isArray(value) && value.some(isObject));
+	if (list) return (list as unknown[]).filter(isObject);
+	return 'IsSuccess' in body ? [body] : [];
+}
+
+function succeeded(entry: Record<string, unknown>): boolean {
+	const flag = entry.IsSuccess;
+	return flag === true || (typeof flag === 'string' && flag.toLowerCase() === 'true');
+}
+
+/** One result per reference sent; undefined where the answer says nothing about it. */
+export function matchManifestResults(references: readonly string[], body: unknown): Array<ManifestResult | undefined> {
+	const byUpper = new Map(references.map((reference) => [reference.toUpperCase(), reference]));
+	const found = new Map<string, ManifestResult>();
+	for (const entry of entriesOf(body)) {
+		const data = text(entry.Data);
+		const reference =
+			(data && byUpper.get(data.toUpperCase())) ??
+			referenceOfSummary({ ApiLinks: entry.ApiLinks as never, Description: text(entry.Message) }, references);
+		if (!reference || found.has(reference)) continue;
+		const message = text(entry.Message);
+		found.set(
+			reference,
+			succeeded(entry)
+				? { reference, status: 'manifested', message }
+				: { reference, status: 'failed', reason: message ?? 'SortedPRO did not manifest it and gave no reason' },
+		);
+	}
+	return references.map((reference) => found.get(reference));
+}
+
+const MANIFESTED_OR_LATER = new Set(['manifested', 'dispatched', 'intransit', 'outfordelivery', 'delivered']);
+
+/** What a consignment's own record says about a manifest the answer left out. */
+export function interpretManifestState(reference: string, consignment: unknown): ManifestResult {
+	const state = isObject(consignment) ? text(consignment.ConsignmentState) : undefined;
+	const normalised = state?.toLowerCase() ?? '';
+	if (MANIFESTED_OR_LATER.has(normalised)) {
+		return { reference, status: 'manifested', message: `Consignment ${reference} is manifested (state ${state}).`, consignmentState: state };
+	}
+	if (normalised === 'manifesting') return { reference, status: 'pending', reason: MANIFEST_PENDING_REASON };
+	const why = normalised === 'manifestfailed' ? 'SortedPRO could not manifest it (state ManifestFailed)' : `SortedPRO did not manifest it and gave no reason`;
+	return {
+		reference,
+		status: 'failed',
+		reason: `${why}${state && normalised !== 'manifestfailed' ? ` (the consignment is in state ${state})` : ''}. Only allocated consignments can be manifested.`,
+		consignmentState: state,
+	};
+}
+
+export function toManifestJson(result: ManifestResult): Record<string, unknown> {
+	return {
+		ConsignmentReference: result.reference,
+		Manifested: result.status === 'manifested',
+		ManifestStatus: result.status === 'manifested' ? 'Manifested' : result.status === 'pending' ? 'Pending' : 'Failed',
+		FailureReason: result.status === 'manifested' ? null : result.reason,
+		...(result.status === 'manifested' && result.message ? { Message: result.message } : {}),
+		...(result.status !== 'pending' && result.consignmentState ? { ConsignmentState: result.consignmentState } : {}),
+	};
+}
+
+/** The error for an item in which some references were not manifested. */
+export function describeUnmanifested(results: readonly ManifestResult[]): { message: string; description: string } {
+	const notDone = results.filter((result) => result.status !== 'manifested') as Array<Exclude<ManifestResult, { status: 'manifested' }>>;
+	const done = results.filter((result) => result.status === 'manifested');
+	const message =
+		results.length === 1
+			? `Consignment ${notDone[0].reference} was not manifested: ${notDone[0].reason}`
+			: `${notDone.length} of ${results.length} consignments ${notDone.length === 1 ? 'was' : 'were'} not manifested`;
+	const lines = [`Not manifested (${notDone.length}):`, ...notDone.map((result) => `- ${result.reference}: ${result.reason}`)];
+	lines.push(done.length ? `Manifested (${done.length}), these stay manifested: ${done.map((result) => result.reference).join(', ')}` : 'Manifested: none.');
+	lines.push('To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Manifests".');
+	return { message, description: lines.join('\n') };
+}
