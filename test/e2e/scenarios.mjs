@@ -231,7 +231,7 @@ export const workflowScenarios = [
 		},
 	},
 	{
-		name: 'order journey: allocate, get the consignment, get its label as a binary file',
+		name: 'order journey: allocate, get the consignment, get its label as a binary file, manifest',
 		workflow: 'order-journey.json',
 		check({ execution, node, requests, sim }) {
 			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
@@ -246,11 +246,16 @@ export const workflowScenarios = [
 			assert.ok(file, `a binary property "label": ${JSON.stringify(label?.binary)}`);
 			assert.equal(file.mimeType, 'application/pdf');
 			assert.equal(file.fileName, 'EC-000-05A-Z6S.pdf');
+			const manifested = node('Manifest').items[0];
+			assert.equal(manifested?.ConsignmentReference, 'EC-000-05A-Z6S');
+			assert.equal(manifested?.Manifested, true, 'manifested');
+			assert.equal(sim.getConsignment('EC-000-05A-Z6S').ConsignmentState, 'Manifested');
 			assertHeaders(requests, sim.apiKey);
 			assert.deepEqual(
 				requests.map((r) => `${r.method} ${r.path}`),
-				[`PUT ${ALLOCATE_PATH}`, 'GET /consignments/EC-000-05A-Z6S', 'GET /labels/EC-000-05A-Z6S/PDF'],
+				[`PUT ${ALLOCATE_PATH}`, 'GET /consignments/EC-000-05A-Z6S', 'GET /labels/EC-000-05A-Z6S/PDF', 'PUT /consignments/manifest'],
 			);
+			assert.deepEqual(requests[3].body, { ConsignmentReferences: ['EC-000-05A-Z6S'] });
 		},
 	},
 	{
