@@ -201,12 +201,28 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
-	it('when answered with a non-2xx StatusCode, uses its Description without a lookup', async () => {
+	it('when answered with a non-2xx StatusCode, keeps its Description as the reason and adds the state', async () => {
 		sim.setBehaviour({ allocationFailure: 'statusCode' });
 		const items = await allocate([INELIGIBLE, OK_1], { options: { outputFailedAllocations: true } });
-		expect(items[0].json).toMatchObject({ ConsignmentReference: INELIGIBLE, Allocated: false, FailureReason: expect.stringContaining(SEEDED_INELIGIBLE_REASON) });
+		expect(items[0].json).toMatchObject({
+			ConsignmentReference: INELIGIBLE,
+			Allocated: false,
+			FailureReason: expect.stringContaining(SEEDED_INELIGIBLE_REASON),
+			ConsignmentState: 'AllocationFailed',
+		});
 		expect(items[1].json).toMatchObject({ ConsignmentReference: OK_1, Allocated: true });
-		expect(lookups()).toHaveLength(0);
+		expect(lookups().map((request) => request.path)).toEqual([`/consignments/${INELIGIBLE}`]);
+	});
+
+	it.each(['statusCode', 'badRequest'] as const)('is safe to re-run when failures are reported as %s', async (allocationFailure) => {
+		sim.setBehaviour({ allocationFailure });
+		await allocate([OK_1]);
+		const items = await allocate([OK_1, OK_2]);
+		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual([
+			[OK_1, true],
+			[OK_2, true],
+		]);
+		expect(items[0].json.Description).toContain('already allocated');
 	});
 
 	it('when the whole request is refused with 400, fails the blamed ones and sends the rest again', async () => {

@@ -220,20 +220,22 @@ export async function downloadLabel(
 }
 
 /**
- * What a consignment lookup says about one the answer left out: allocated after all, still
- * allocating, or why not. `answer` is undefined when the lookup itself got no answer.
+ * What a consignment lookup says about one the answer left out or failed: allocated after all
+ * (a re-run), still allocating, or why not. `answer` is undefined when the lookup got no answer;
+ * a failure the answer already explained keeps its reason unless the consignment turns out allocated.
  */
-function explainAllocation(reference: string, answer: SortedProAnswer | undefined, carrierService: string): ReferenceResult {
-	if (!answer) {
-		return { reference, status: 'failed', reason: 'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).' };
-	}
-	if (answer.statusCode === 404) {
-		return { reference, status: 'failed', reason: 'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.' };
-	}
-	if (!isSuccess(answer)) {
+function explainAllocation(reference: string, answer: SortedProAnswer | undefined, carrierService: string, previous?: ReferenceResult): ReferenceResult {
+	if (!answer || !isSuccess(answer)) {
+		if (previous) return previous;
+		if (!answer) return { reference, status: 'failed', reason: 'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).' };
+		if (answer.statusCode === 404) {
+			return { reference, status: 'failed', reason: 'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.' };
+		}
 		return { reference, status: 'failed', reason: `SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: HTTP ${answer.statusCode}).` };
 	}
-	return interpretConsignment(reference, answer.body, carrierService);
+	const found = interpretConsignment(reference, answer.body, carrierService);
+	if (!previous || previous.status !== 'failed' || found.status !== 'failed') return found;
+	return { ...previous, consignmentState: found.consignmentState };
 }
 
 function allocationOperation(carrierService: string, requestBody: Record<string, unknown>): BulkOperation<ReferenceResult> {
@@ -250,7 +252,8 @@ function allocationOperation(carrierService: string, requestBody: Record<string,
 			}),
 		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
 		pending: (reference) => ({ reference, status: 'pending', reason: PENDING_REASON }),
-		explain: (reference, answer) => explainAllocation(reference, answer, carrierService),
+		explain: (reference, answer, previous) => explainAllocation(reference, answer, carrierService, previous),
+		recheck: (result) => result.status === 'failed' && result.consignmentState === undefined,
 		succeeded: (result) => result.status === 'allocated',
 		reasonOf: (result) => (result.status === 'allocated' ? undefined : result.reason),
 	};
@@ -290,13 +293,17 @@ function manifestOperation(): BulkOperation<ManifestResult> {
 			matchManifestResults(references, body).map((result, index): ManifestResult | Unexplained => result ?? { reference: references[index], status: 'unexplained' }),
 		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
 		pending: (reference) => ({ reference, status: 'pending', reason: MANIFEST_PENDING_REASON }),
-		explain: (reference, answer) => {
+		explain: (reference, answer, previous) => {
 			if (!answer || !isSuccess(answer)) {
+				if (previous) return previous;
 				const why = !answer ? 'no answer' : answer.statusCode === 404 ? 'SortedPRO has no consignment with this reference' : `HTTP ${answer.statusCode}`;
 				return { reference, status: 'failed', reason: `SortedPRO did not manifest it and gave no reason (looking up the consignment: ${why}).` };
 			}
-			return interpretManifestState(reference, answer.body);
+			const found = interpretManifestState(reference, answer.body);
+			if (!previous || previous.status !== 'failed' || found.status !== 'failed') return found;
+			return { ...previous, consignmentState: found.consignmentState };
 		},
+		recheck: (result) => result.status === 'failed' && result.consignmentState === undefined,
 		succeeded: (result) => result.status === 'manifested',
 		reasonOf: (result) => (result.status === 'manifested' ? undefined : result.reason),
 	};

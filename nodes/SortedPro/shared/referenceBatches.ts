@@ -25,15 +25,24 @@ export interface BulkOperation<R extends { reference: string }> {
 	failed(reference: string, reason: string): R;
 	/** For a 202: accepted, not finished. */
 	pending(reference: string): R;
-	/** What the consignment's own record (`GET /consignments/{ref}`, undefined if unanswered) says happened. */
-	explain(reference: string, answer: SortedProAnswer | undefined): R;
+	/**
+	 * What the consignment's own record (`GET /consignments/{ref}`, undefined if unanswered) says
+	 * happened. `previous` is the failure the answer reported, when a failure is checked again.
+	 */
+	explain(reference: string, answer: SortedProAnswer | undefined, previous?: R): R;
+	/**
+	 * Whether a reported failure is worth checking on the consignment: a re-run (Retry On Fail, or
+	 * a second execution) is refused for consignments the first run already handled, which then
+	 * count as done rather than failed.
+	 */
+	recheck(result: R): boolean;
 	succeeded(result: R): boolean;
 	reasonOf(result: R): string | undefined;
 }
 
 const LOOKUP_CONCURRENCY = 5;
 
-/** GET /consignments/{ref} for each reference the answer left out, a few at a time. */
+/** GET /consignments/{ref} for each reference the answer left out or failed, a few at a time. */
 async function explainUnexplained<R extends { reference: string }>(
 	context: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -42,7 +51,10 @@ async function explainUnexplained<R extends { reference: string }>(
 ): Promise<R[]> {
 	const explained = [...results];
 	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
-	const missing = explained.map((result, index) => ({ result, index })).filter(({ result }) => 'status' in result && result.status === 'unexplained');
+	const isUnexplained = (result: R | Unexplained): result is Unexplained => 'status' in result && result.status === 'unexplained';
+	const missing = explained
+		.map((result, index) => ({ result, index }))
+		.filter(({ result }) => isUnexplained(result) || operation.recheck(result));
 	for (const batch of chunk(missing, LOOKUP_CONCURRENCY)) {
 		const found = await Promise.all(
 			batch.map(async ({ result }) => {
@@ -56,7 +68,7 @@ async function explainUnexplained<R extends { reference: string }>(
 				} catch {
 					answer = undefined;
 				}
-				return operation.explain(result.reference, answer);
+				return operation.explain(result.reference, answer, isUnexplained(result) ? undefined : result);
 			}),
 		);
 		batch.forEach(({ index }, position) => (explained[index] = found[position]));
