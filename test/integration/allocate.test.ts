@@ -348,7 +348,7 @@ describe('Allocate With Carrier Service: several input items, default error', ()
 });
 
 describe('Allocate With Carrier Service: request-level errors', () => {
-	it('after a time-out on a later request, says which consignments have an unknown outcome', async () => {
+	it('after a time-out on a later request, checks each consignment of that request', async () => {
 		const refs = Array.from({ length: 150 }, (_, n) => makeConsignmentReference(7000 + n));
 		sim.inject({ method: 'PUT', path: '/allocation', status: 200, body: [], delayMs: 1500, after: 1 });
 		const error = await rejectionOf(
@@ -365,15 +365,24 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 			),
 		);
 		expect(error.message).toBe(`SortedPRO did not answer in time when trying to allocate consignments with carrier service ${SERVICE}`);
-		expect(error.description).toContain(`Allocated before this error (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
-		expect(error.description).toContain(`Outcome unknown, check their state with Consignment > Get before running again: ${refs.slice(100).join(', ')}`);
+		expect(error.description).toContain(`Allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
+		// Each consignment of the timed-out request is checked: the simulator had not acted on it.
+		expect(error.description).toContain(`Not allocated: ${refs[100]} (The request failed before SortedPRO allocated it.)`);
+		expect(error.description).not.toContain('Outcome unknown');
 	});
 
-	it('after a 500, says the outcome of that request is unknown', async () => {
+	it('says the outcome is unknown when the consignments cannot be checked either', async () => {
+		sim.inject({ ...faults.serverError, method: 'PUT', path: '/allocation' });
+		sim.inject({ ...faults.serverError, method: 'GET', path: '/consignments', times: Infinity });
+		const error = await rejectionOf(allocate([OK_1, OK_2]));
+		expect(error.description).toContain(`Outcome unknown, check their state with Consignment > Get before running again: ${OK_1}, ${OK_2}`);
+	});
+
+	it('after a 500, checks each consignment of that request', async () => {
 		sim.inject({ ...faults.serverError, method: 'PUT', path: '/allocation' });
 		const error = await rejectionOf(allocate([OK_1, OK_2]));
 		expect(error.message).toContain('(HTTP 500)');
-		expect(error.description).toContain(`Outcome unknown, check their state with Consignment > Get before running again: ${OK_1}, ${OK_2}`);
+		expect(error.description).toContain(`Not allocated: ${OK_1} (The request failed before SortedPRO allocated it.); ${OK_2}`);
 	});
 
 	it('turns a 400 for an unknown carrier service into an error naming it, with the correlation ID', async () => {
@@ -400,7 +409,7 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		sim.inject({ ...faults.throttled(5), method: 'PUT', path: '/allocation', after: 1 });
 		const error = await rejectionOf(allocate(refs));
 		expect(error.message).toContain('too many requests');
-		expect(error.description).toContain(`Allocated before this error (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
+		expect(error.description).toContain(`Allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
 		expect(error.description).toContain(`Not allocated, SortedPRO refused the request: ${refs.slice(100, 200).join(', ')}`);
 		expect(error.description).toContain(`Not sent because of the error: ${refs.slice(200).join(', ')}`);
 		expect(refs.slice(0, 100).every((ref) => sim.getConsignment(ref)?.ConsignmentState === 'Allocated')).toBe(true);

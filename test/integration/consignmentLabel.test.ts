@@ -69,8 +69,28 @@ describe('Consignment > Get Label', () => {
 	it('names a reference SortedPRO does not know, and rejects a bad one before sending', async () => {
 		expect((await rejectionOf(getLabel({ consignmentReference: 'EC-NOT-KNOWN' }))).message).toBe('SortedPRO has no consignment EC-NOT-KNOWN');
 		sim.clearRequests();
-		expect((await rejectionOf(getLabel({ consignmentReference: 'EC 1 2' }))).message).toBe('Get takes one consignment reference, got 3');
+		expect((await rejectionOf(getLabel({ consignmentReference: 'EC 1 2' }))).message).toBe('Get Label takes one consignment reference, got 3');
 		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('tells "no label yet" from "no such consignment" when SortedPRO answers 404', async () => {
+		sim.inject({ path: '/labels', status: 404, body: { Message: 'No label found' } });
+		const error = await rejectionOf(getLabel({ consignmentReference: UNALLOCATED }));
+		expect(error.message).toBe(`SortedPRO has no label for consignment ${UNALLOCATED} (state Unallocated)`);
+		expect(error.description).toContain('Labels exist only once a consignment is allocated');
+	});
+
+	it('rejects an unknown label format from an expression before sending', async () => {
+		await allocate(ALLOCATED);
+		const error = await rejectionOf(getLabel({ consignmentReference: ALLOCATED, labelFormat: '={{ "gif" }}' }));
+		expect(error.message).toBe('"GIF" is not a label format');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('adds no label advice to errors that are not about the consignment', async () => {
+		await allocate(ALLOCATED);
+		sim.inject({ path: '/labels', status: 503, body: '' });
+		expect((await rejectionOf(getLabel({ consignmentReference: ALLOCATED }))).description).not.toContain('Labels exist only');
 	});
 
 	it('outputs one file per label when SortedPRO sends several', async () => {

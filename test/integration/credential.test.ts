@@ -25,6 +25,10 @@ describe('credential test', () => {
 		expect(result.message).not.toContain('not-the-key');
 	});
 
+	it('tolerates a key pasted with surrounding spaces or a line break', async () => {
+		expect((await testCredential(credentialsFor(sim, { apiKey: ` ${sim.apiKey}\n` }))).status).toBe('OK');
+	});
+
 	it('explains a 403 too', async () => {
 		sim.inject({ status: 403, body: { Message: 'Forbidden' } });
 		expect((await testCredential(credentialsFor(sim))).message).toContain('refused access');

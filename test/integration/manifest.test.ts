@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runSortedPro } from '../harness/n8n';
 import { CARRIER_SERVICE_REFS, SEEDED_REFS, faults, makeConsignmentReference, startSimulator, type Simulator } from '../simulator';
-import { credentialsFor, jsonOf, rejectionOf } from './helpers';
+import { credentialsFor, everythingShown, jsonOf, rejectionOf } from './helpers';
 
 let sim: Simulator;
 beforeAll(async () => (sim = await startSimulator()));
@@ -95,5 +95,60 @@ describe('Consignment > Manifest', () => {
 	it('validates the references before sending', async () => {
 		expect((await rejectionOf(manifest('EC#1'))).message).toBe('"EC#1" is not a valid consignment reference');
 		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Consignment > Manifest: other answer shapes', () => {
+	it('reads a single result object, whose ApiLinks is not a list of results', async () => {
+		await allocate([OK_1]);
+		sim.inject({
+			method: 'PUT',
+			path: '/consignments/manifest',
+			status: 200,
+			body: { IsSuccess: false, Message: 'Carrier collection not booked', Data: OK_1, ApiLinks: [{ Rel: 'detail', Href: `${sim.url}/consignments/${OK_1}` }] },
+		});
+		const items = await manifest(OK_1, { outputFailedManifests: true });
+		expect(items[0].json).toMatchObject({ Manifested: false, FailureReason: 'Carrier collection not booked', ConsignmentState: 'Allocated' });
+	});
+
+	it('gives a whole-request failure\'s message to every consignment it covers', async () => {
+		await allocate([OK_1, OK_2]);
+		sim.inject({ method: 'PUT', path: '/consignments/manifest', status: 200, body: [{ IsSuccess: false, Message: 'Manifest window closed', Data: null }] });
+		const items = await manifest([OK_1, OK_2], { outputFailedManifests: true });
+		expect(jsonOf(items).map((json) => json.FailureReason)).toEqual(['Manifest window closed', 'Manifest window closed']);
+	});
+
+	it('fails only the consignments a 400 blames and manifests the rest', async () => {
+		await allocate([OK_1, OK_2]);
+		sim.inject({
+			method: 'PUT',
+			path: '/consignments/manifest',
+			status: 400,
+			body: { Message: 'Invalid consignments', Details: [{ Target: 'ConsignmentReferences[0]', Message: 'Customs data missing' }] },
+		});
+		const items = await manifest([OK_1, OK_2], { outputFailedManifests: true });
+		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Manifested, json.FailureReason])).toEqual([
+			[OK_1, false, 'Customs data missing'],
+			[OK_2, true, null],
+		]);
+	});
+
+	it('with On Error: Continue, gives an error item per failed input item without pointing at the others', async () => {
+		await allocate([OK_1]);
+		const items = await runSortedPro(
+			{ resource: 'consignment', operation: 'manifest', consignmentReferences: '={{ $json.ref }}', options: {} } as INodeParameters,
+			{ credentials: credentialsFor(sim), items: [{ json: { ref: OK_1 } }, { json: { ref: OK_2 } }], onError: 'continueRegularOutput' },
+		);
+		expect(items[0].json).toMatchObject({ ConsignmentReference: OK_1, Manifested: true });
+		expect(items[1].error?.message).toContain(`Consignment ${OK_2} was not manifested`);
+		expect(String((items[1].error as { description?: string }).description)).not.toContain('other input items');
+	});
+
+	it('never outputs the key, even when an answer echoes it', async () => {
+		await allocate([OK_1]);
+		sim.inject({ method: 'PUT', path: '/consignments/manifest', status: 200, body: [{ IsSuccess: true, Message: `Manifested by ${sim.apiKey}`, Data: OK_1 }] });
+		const items = await manifest(OK_1);
+		expect(items[0].json.Message).toBe('Manifested by ***');
+		expect(everythingShown(items)).not.toContain(sim.apiKey);
 	});
 });

@@ -57,13 +57,13 @@ describe('describeUnallocated', () => {
 describe('describeProgress', () => {
 	it('accounts for every reference when a later request is refused', () => {
 		const text = describeProgress([{ reference: 'EC-1', succeeded: true }, { reference: 'EC-2', succeeded: false, reason: 'r' }], ['EC-3'], false, ['EC-4']);
-		expect(text).toContain('Allocated before this error (these stay allocated): EC-1');
-		expect(text).toContain('Not allocated before this error: EC-2 (r)');
+		expect(text).toContain('Allocated (these stay allocated): EC-1');
+		expect(text).toContain('Not allocated: EC-2 (r)');
 		expect(text).toContain('Not allocated, SortedPRO refused the request: EC-3');
 		expect(text).toContain('Not sent because of the error: EC-4');
 		expect(describeProgress([{ reference: 'EC-2', succeeded: false }], [], false, [])).toContain('(these stay allocated): none');
 		expect(describeProgress([{ reference: 'EC-2', succeeded: false }], [], false, [])).toContain('EC-2 (no reason given)');
-		expect(describeProgress([{ reference: 'EC-1', succeeded: true }], ['EC-2'], false, [], 'manifested')).toContain('Manifested before this error (these stay manifested): EC-1');
+		expect(describeProgress([{ reference: 'EC-1', succeeded: true }], ['EC-2'], false, [], 'manifested')).toContain('Manifested (these stay manifested): EC-1');
 	});
 
 	it('says nothing was allocated when the first request is refused', () => {

@@ -21,6 +21,14 @@ describe('interpretConsignment', () => {
 		expect(interpretConsignment('EC-1', { ConsignmentState: 'Dispatched' }, SERVICE)).toMatchObject({ reason: expect.stringContaining('already in state Dispatched') });
 	});
 
+	it('counts an allocated consignment whose record names no service as allocated, saying so', () => {
+		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocated', Allocation: {} }, SERVICE)).toMatchObject({
+			status: 'allocated',
+			summary: { Description: expect.stringContaining('does not say with which carrier service') },
+		});
+		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocated', Allocation: { CarrierServiceReference: SERVICE } }, SERVICE).status).toBe('allocated');
+	});
+
 	it('reports Allocating as pending', () => {
 		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocating' }, SERVICE).status).toBe('pending');
 	});

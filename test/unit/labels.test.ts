@@ -26,5 +26,7 @@ describe('labelFileName', () => {
 		expect(labelFileName('EC-1', 'text/plain', 'ZPLII')).toBe('EC-1.zpl');
 		expect(labelFileName('EC-1', 'application/x-custom', 'PDF')).toBe('EC-1.pdf');
 		expect(labelFileName('EC-1', 'application/x-custom')).toBe('EC-1.bin');
+		expect(labelFileName('EC-1', 'application/zpl')).toBe('EC-1.zpl');
+		expect(labelFileName('EC-1', 'text/plain')).toBe('EC-1.txt');
 	});
 });

@@ -115,8 +115,8 @@ export function describeProgress(
 	const succeeded = done.filter((result) => result.succeeded).map((result) => result.reference);
 	const other = done.filter((result) => !result.succeeded);
 	const lines: string[] = [];
-	if (done.length) lines.push(`${verb[0].toUpperCase()}${verb.slice(1)} before this error (these stay ${verb}): ${succeeded.length ? succeeded.join(', ') : 'none'}`);
-	if (other.length) lines.push(`Not ${verb} before this error: ${other.map((result) => `${result.reference} (${result.reason ?? 'no reason given'})`).join('; ')}`);
+	if (done.length) lines.push(`${verb[0].toUpperCase()}${verb.slice(1)} (these stay ${verb}): ${succeeded.length ? succeeded.join(', ') : 'none'}`);
+	if (other.length) lines.push(`Not ${verb}: ${other.map((result) => `${result.reference} (${result.reason ?? 'no reason given'})`).join('; ')}`);
 	if (failedRequest.length) {
 		lines.push(
 			failedRequestMayHaveWorked
@@ -135,7 +135,7 @@ export function describeProgress(
 export function describeOtherItems(otherItemReferences: readonly string[]): string | undefined {
 	if (otherItemReferences.length === 0) return undefined;
 	return [
-		`The other input items of this run were sent to SortedPRO as well, and are not in the output because the node stopped: ${otherItemReferences.join(', ')}`,
+		`The other input items of this run were started too (unless their values were rejected before sending), and are not in the output because the node stopped: ${otherItemReferences.join(', ')}`,
 		'Check their state with Consignment > Get, or set the node\'s On Error setting to Continue to get an item per input item.',
 	].join('\n');
 }

@@ -31,22 +31,23 @@ export function interpretConsignment(reference: string, consignment: unknown, ca
 
 	if (ALLOCATED_OR_LATER.has(normalisedState)) {
 		const allocation = isObject(body.Allocation) ? body.Allocation : {};
-		const service = text(allocation.MpdCarrierServiceReference);
-		if (service && service.toUpperCase() === carrierService.toUpperCase()) {
+		// The record's field for the service was never documented; both plausible names are read.
+		const service = text(allocation.MpdCarrierServiceReference) ?? text(allocation.CarrierServiceReference);
+		if (service && service.toUpperCase() !== carrierService.toUpperCase()) {
 			return {
 				reference,
-				status: 'allocated',
-				summary: { ...allocation, Description: `Consignment ${reference} was already allocated with ${service} (state ${state}).` },
+				status: 'failed',
+				reason: `It is already allocated with another carrier service (${service}, state ${state}). Deallocate it in SortedPRO first to change the service.`,
+				consignmentState: state,
 			};
 		}
-		return {
-			reference,
-			status: 'failed',
-			reason: service
-				? `It is already allocated with another carrier service (${service}, state ${state}). Deallocate it in SortedPRO first to change the service.`
-				: `It is already in state ${state}, so it cannot be allocated again.`,
-			consignmentState: state,
-		};
+		if (!service && normalisedState !== 'allocated') {
+			return { reference, status: 'failed', reason: `It is already in state ${state}, so it cannot be allocated again.`, consignmentState: state };
+		}
+		const description = service
+			? `Consignment ${reference} was already allocated with ${service} (state ${state}).`
+			: `Consignment ${reference} is already allocated; SortedPRO's record does not say with which carrier service.`;
+		return { reference, status: 'allocated', summary: { ...allocation, Description: description } };
 	}
 
 	const failed = isObject(body.FailedAllocation) ? body.FailedAllocation : undefined;

@@ -41,6 +41,10 @@ const EXTENSIONS: Record<string, string> = {
 	'image/png': 'png',
 	'image/gif': 'gif',
 	'image/jpeg': 'jpg',
+	'application/zpl': 'zpl',
+	'application/x-zpl': 'zpl',
+	'x-application/zpl': 'zpl',
+	'text/plain': 'txt',
 };
 
 /** `EC-000-05A-Z6S.pdf`, or `EC-000-05A-Z6S-2.zpl` for the second of several; ZPL keeps its own extension. */

@@ -21,16 +21,22 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
+function field(entry: Record<string, unknown>, name: string): unknown {
+	const key = Object.keys(entry).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+	return key === undefined ? undefined : entry[key];
+}
+
 function entriesOf(body: unknown): Array<Record<string, unknown>> {
 	if (Array.isArray(body)) return body.filter(isObject);
 	if (!isObject(body)) return [];
+	// A single result is an object with IsSuccess; look for that before any list inside it (ApiLinks).
+	if (field(body, 'IsSuccess') !== undefined) return [body];
 	const list = Object.values(body).find((value) => Array.isArray(value) && value.some(isObject));
-	if (list) return (list as unknown[]).filter(isObject);
-	return 'IsSuccess' in body ? [body] : [];
+	return list ? (list as unknown[]).filter(isObject) : [];
 }
 
 function succeeded(entry: Record<string, unknown>): boolean {
-	const flag = entry.IsSuccess;
+	const flag = field(entry, 'IsSuccess');
 	return flag === true || (typeof flag === 'string' && flag.toLowerCase() === 'true');
 }
 
@@ -38,19 +44,28 @@ function succeeded(entry: Record<string, unknown>): boolean {
 export function matchManifestResults(references: readonly string[], body: unknown): Array<ManifestResult | undefined> {
 	const byUpper = new Map(references.map((reference) => [reference.toUpperCase(), reference]));
 	const found = new Map<string, ManifestResult>();
+	const anonymousFailures: string[] = [];
 	for (const entry of entriesOf(body)) {
-		const data = text(entry.Data);
+		const data = text(field(entry, 'Data'));
+		const message = text(field(entry, 'Message'));
 		const reference =
 			(data && byUpper.get(data.toUpperCase())) ??
-			referenceOfSummary({ ApiLinks: entry.ApiLinks as never, Description: text(entry.Message) }, references);
-		if (!reference || found.has(reference)) continue;
-		const message = text(entry.Message);
+			referenceOfSummary({ ApiLinks: field(entry, 'ApiLinks') as never, Description: message }, references);
+		if (!reference) {
+			if (!succeeded(entry) && message) anonymousFailures.push(message);
+			continue;
+		}
+		if (found.has(reference)) continue;
 		found.set(
 			reference,
 			succeeded(entry)
 				? { reference, status: 'manifested', message }
 				: { reference, status: 'failed', reason: message ?? 'SortedPRO did not manifest it and gave no reason' },
 		);
+	}
+	// A failure naming no consignment (the whole request failed) is the reason for every one left unanswered.
+	if (anonymousFailures.length === 1) {
+		for (const reference of references) if (!found.has(reference)) found.set(reference, { reference, status: 'failed', reason: anonymousFailures[0] });
 	}
 	return references.map((reference) => found.get(reference));
 }

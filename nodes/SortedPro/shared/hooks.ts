@@ -107,7 +107,9 @@ export async function validateConsignmentReference(
 	if (references.length !== 1) {
 		throw new NodeOperationError(
 			this.getNode(),
-			references.length === 0 ? 'No consignment reference given' : `Get takes one consignment reference, got ${references.length}`,
+			references.length === 0
+				? 'No consignment reference given'
+				: `${this.getNodeParameter('operation', '') === 'getLabel' ? 'Get Label' : 'Get'} takes one consignment reference, got ${references.length}`,
 			{
 				itemIndex,
 				description:
@@ -120,12 +122,20 @@ export async function validateConsignmentReference(
 	return { ...requestOptions, url: `${requestOptions.url ?? ''}/${encodeURIComponent(references[0])}` };
 }
 
+const LABEL_FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
+
 /** preSend: `/labels/{ref}` becomes `/labels/{ref}/{format}` unless the account's own format is wanted. */
 export async function appendLabelFormat(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const format = String(this.getNodeParameter('labelFormat', '') ?? '');
+	const format = String(this.getNodeParameter('labelFormat', '') ?? '').trim().toUpperCase();
+	if (format && !LABEL_FORMATS.includes(format)) {
+		throw new NodeOperationError(this.getNode(), `"${format.slice(0, 20)}" is not a label format`, {
+			itemIndex: this.getItemIndex(),
+			description: `Use one of ${LABEL_FORMATS.join(', ')}, or leave Label Format as configured in SortedPRO.`,
+		});
+	}
 	return format ? { ...requestOptions, url: `${requestOptions.url ?? ''}/${format}` } : requestOptions;
 }
 
@@ -182,6 +192,8 @@ export async function getConsignment(
 	return withPairing([answer.body as Record<string, unknown>], this.getItemIndex());
 }
 
+const LABEL_HINT = 'Labels exist only once a consignment is allocated: allocate it first, or check its state with Consignment > Get.';
+
 /** Executor of Consignment > Get Label: SortedPRO's base64 label file as n8n binary data. */
 export async function downloadLabel(
 	this: IExecutePaginationFunctions,
@@ -189,10 +201,24 @@ export async function downloadLabel(
 ): Promise<INodeExecutionData[]> {
 	const [reference, requestedFormat] = pathSegmentsAfter(requestData.options.url, '/labels');
 	const action = `get the label of consignment ${reference}`;
-	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
-	if (answer.statusCode === 404) throw errorForUnknownConsignment(this, answer, action, reference);
+	const options = requestData.options as IHttpRequestOptions;
+	const answer = await sendToSortedPro.call(this, options, action);
+	if (answer.statusCode === 404) {
+		// "No label" and "no consignment" look alike; the consignment record tells them apart.
+		const consignment = await sendToSortedPro.call(this, { ...options, url: `/consignments/${encodeURIComponent(reference)}` }, `look up consignment ${reference}`);
+		if (!isSuccess(consignment)) throw errorForUnknownConsignment(this, answer, action, reference);
+		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)?.ConsignmentState;
+		throw errorForAnswer(
+			this,
+			answer,
+			action,
+			`${LABEL_HINT}${typeof state === 'string' ? ` The consignment is in state ${state}.` : ''}`,
+			`SortedPRO has no label for consignment ${reference}${typeof state === 'string' ? ` (state ${state})` : ''}`,
+		);
+	}
 	if (!isSuccess(answer)) {
-		throw errorForAnswer(this, answer, action, 'Labels exist only once a consignment is allocated: allocate it first, or check its state with Consignment > Get.');
+		const aboutTheConsignment = [400, 409, 422].includes(answer.statusCode);
+		throw errorForAnswer(this, answer, action, aboutTheConsignment ? LABEL_HINT : undefined);
 	}
 	const files = extractLabelFiles(answer.body);
 	if (files.length === 0) {
@@ -278,7 +304,7 @@ export async function allocateInChunks(
 		const { message, description } = describeUnallocated(results, carrierService);
 		throw new NodeOperationError(this.getNode(), message, {
 			itemIndex: this.getItemIndex(),
-			description: [description, describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
+			description: [description, this.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
 		});
 	}
 	return withPairing(results.map(toOutputJson), this.getItemIndex());
@@ -326,7 +352,7 @@ export async function manifestInChunks(
 		const { message, description } = describeUnmanifested(results);
 		throw new NodeOperationError(this.getNode(), message, {
 			itemIndex: this.getItemIndex(),
-			description: [description, describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
+			description: [description, this.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
 		});
 	}
 	return withPairing(results.map(toManifestJson), this.getItemIndex());

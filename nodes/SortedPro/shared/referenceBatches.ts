@@ -42,38 +42,62 @@ export interface BulkOperation<R extends { reference: string }> {
 
 const LOOKUP_CONCURRENCY = 5;
 
-/** GET /consignments/{ref} for each reference the answer left out or failed, a few at a time. */
+/** `GET /consignments/{ref}`; undefined when no answer came. */
+async function lookUp(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions, reference: string): Promise<SortedProAnswer | undefined> {
+	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
+	try {
+		return await sendToSortedPro.call(
+			context,
+			{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(reference)}`, timeout, proxy, skipSslCertificateValidation, allowedDomains },
+			`look up consignment ${reference}`,
+		);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Runs `task` over `items`, a few at a time, so a long list does not flood SortedPRO. */
+async function fewAtATime<T, U>(items: readonly T[], task: (item: T) => Promise<U>): Promise<U[]> {
+	const done: U[] = [];
+	for (const batch of chunk(items, LOOKUP_CONCURRENCY)) done.push(...(await Promise.all(batch.map(task))));
+	return done;
+}
+
+/** Looks up each reference the answer left out, and each reported failure worth checking. */
 async function explainUnexplained<R extends { reference: string }>(
 	context: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 	results: ReadonlyArray<R | Unexplained>,
 	operation: BulkOperation<R>,
 ): Promise<R[]> {
-	const explained = [...results];
-	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
 	const isUnexplained = (result: R | Unexplained): result is Unexplained => 'status' in result && result.status === 'unexplained';
-	const missing = explained
-		.map((result, index) => ({ result, index }))
-		.filter(({ result }) => isUnexplained(result) || operation.recheck(result));
-	for (const batch of chunk(missing, LOOKUP_CONCURRENCY)) {
-		const found = await Promise.all(
-			batch.map(async ({ result }) => {
-				let answer: SortedProAnswer | undefined;
-				try {
-					answer = await sendToSortedPro.call(
-						context,
-						{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(result.reference)}`, timeout, proxy, skipSslCertificateValidation, allowedDomains },
-						`look up consignment ${result.reference}`,
-					);
-				} catch {
-					answer = undefined;
-				}
-				return operation.explain(result.reference, answer, isUnexplained(result) ? undefined : result);
-			}),
-		);
-		batch.forEach(({ index }, position) => (explained[index] = found[position]));
+	return await fewAtATime(results, async (result) => {
+		if (!isUnexplained(result) && !operation.recheck(result)) return result;
+		const answer = await lookUp(context, requestOptions, result.reference);
+		return operation.explain(result.reference, answer, isUnexplained(result) ? undefined : result);
+	});
+}
+
+/**
+ * After a time-out or a 5xx nobody knows whether SortedPRO acted on the request: each
+ * consignment says. Those whose record cannot be read stay unknown.
+ */
+async function settleInFlight<R extends { reference: string }>(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	references: readonly string[],
+	operation: BulkOperation<R>,
+): Promise<{ settled: R[]; unknown: string[] }> {
+	const answers = await fewAtATime(references, async (reference) => ({ reference, answer: await lookUp(context, requestOptions, reference) }));
+	const settled: R[] = [];
+	const unknown: string[] = [];
+	for (const { reference, answer } of answers) {
+		if (answer && isSuccess(answer)) {
+			settled.push(operation.explain(reference, answer, operation.failed(reference, `The request failed before SortedPRO ${operation.verb} it.`)));
+		}
+		else unknown.push(reference);
 	}
-	return explained as R[];
+	return { settled, unknown };
 }
 
 interface RequestFailure {
@@ -164,18 +188,24 @@ export async function sendReferencesInBulk<R extends { reference: string }>(
 		results.push(...(await explainUnexplained(context, requestOptions, sent.results, operation)));
 		if (sent.failure) {
 			const { error, inFlight, mayHaveWorked } = sent.failure;
-			const settled = results.map((result) => ({ reference: result.reference, succeeded: operation.succeeded(result), reason: operation.reasonOf(result) }));
+			let unsettled = inFlight;
+			if (mayHaveWorked) {
+				const { settled, unknown } = await settleInFlight(context, requestOptions, inFlight, operation);
+				results.push(...settled);
+				unsettled = unknown;
+			}
+			const progress = results.map((result) => ({ reference: result.reference, succeeded: operation.succeeded(result), reason: operation.reasonOf(result) }));
 			error.description = [
 				error.description,
-				describeProgress(settled, inFlight, mayHaveWorked, chunks.slice(index + 1).flat(), operation.verb),
-				describeOtherItems(otherItemsReferences(context, 'consignmentReferences')),
+				describeProgress(progress, unsettled, mayHaveWorked, chunks.slice(index + 1).flat(), operation.verb),
+				context.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(context, 'consignmentReferences')),
 			]
 				.filter(Boolean)
 				.join('\n\n');
 			throw error;
 		}
 	}
-	// A retried 400 reorders the answers; output follows the input.
+	// A retried 400 reorders the answers; output follows the input, and no reference goes missing.
 	const byReference = new Map(results.map((result) => [result.reference, result]));
-	return references.map((reference) => byReference.get(reference)).filter((result): result is R => result !== undefined);
+	return references.map((reference) => byReference.get(reference) ?? operation.failed(reference, 'SortedPRO gave no outcome for this consignment.'));
 }

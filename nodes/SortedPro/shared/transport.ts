@@ -95,6 +95,13 @@ function transportError(context: RequestContext, error: unknown, action: string)
 		});
 	}
 	const code = errorCode(error);
+	if (code?.startsWith('ERR_INVALID')) {
+		// Node refused to build the request (a header with a line break, say): nothing was sent.
+		return new NodeOperationError(context.getNode(), `The request to ${action} could not be built`, {
+			itemIndex,
+			description: `Node.js refused it (${code.toLowerCase()}). Check the API key in the SortedPRO API credential for stray characters.`,
+		});
+	}
 	if (code) {
 		const described = describeNetworkFailure(code, action);
 		// The code stays out of the error object: n8n would swap our message for its generic one.

@@ -18,7 +18,7 @@ export function consignmentReferenceField(operation: string, description: string
 }
 
 /** The reference-list field of bulk operations; long lists are sent 100 at a time. */
-export function consignmentReferencesField(operation: string): INodeProperties {
+export function consignmentReferencesField(operation: string, hint?: string): INodeProperties {
 	return {
 		displayName: 'Consignment References',
 		name: 'consignmentReferences',
@@ -30,5 +30,6 @@ export function consignmentReferencesField(operation: string): INodeProperties {
 		description:
 			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list. Long lists are sent 100 at a time.',
 		routing: { send: { preSend: [validateConsignmentReferences] } },
+		...(hint ? { hint } : {}),
 	};
 }

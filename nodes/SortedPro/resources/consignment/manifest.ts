@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { consignmentReferencesField } from './consignmentReferenceField';
 
 export const consignmentManifestDescription: INodeProperties[] = [
-	consignmentReferencesField('manifest'),
+	consignmentReferencesField(
+		'manifest',
+		'Each input item sends its own manifest request: to manifest a day\'s consignments together, gather them into one item first (e.g. with an Aggregate node)',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',
