@@ -2,7 +2,7 @@
 
 // A local stand-in for the SortedPRO (Electio) API, used by the jest tests, the
 // end-to-end suite and the demo. The real service's behaviour is only partly
-// documented (see /work/shared/sortedpro-api.md); where it is UNKNOWN the
+// documented (see docs/sortedpro-api.md); where it is UNKNOWN the
 // simulator can be switched between the plausible answers with setBehaviour()
 // and inject(), so the node can be tested against each of them.
 

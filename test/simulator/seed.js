@@ -1,7 +1,7 @@
 'use strict';
 
 // Seed data for the simulator. Values follow the shapes documented in
-// /work/shared/sortedpro-api.md; no literal example of a real answer was ever
+// docs/sortedpro-api.md; no literal example of a real answer was ever
 // published, so names and codes are plausible rather than authoritative.
 
 const DEFAULT_API_KEY = 'sim-test-key-0000';
