@@ -96,7 +96,8 @@ export class SortedProApi implements ICredentialType {
 			...({ followRedirect: false, followAllRedirects: false } as object),
 			headers: {
 				...requestOptions.headers,
-				'ocp-apim-subscription-key': String(credentials.apiKey ?? ''),
+				// A key pasted with a stray space or line break would otherwise fail inside Node.
+				'ocp-apim-subscription-key': String(credentials.apiKey ?? '').trim(),
 				'electio-api-version': '1.1',
 				accept: 'application/json',
 			},
