@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runSortedPro } from '../harness/n8n';
-import { CARRIER_SERVICE_REFS, SEEDED_REFS, startSimulator, type Simulator } from '../simulator';
-import { credentialsFor, everythingShown, rejectionOf } from './helpers';
+import { SEEDED_REFS, startSimulator, type Simulator } from '../simulator';
+import { allocateFirst, credentialsFor, everythingShown, rejectionOf } from './helpers';
 
 let sim: Simulator;
 beforeAll(async () => (sim = await startSimulator()));
@@ -11,18 +11,7 @@ beforeEach(() => sim.reset());
 
 const [ALLOCATED, UNALLOCATED] = SEEDED_REFS.allocatable;
 
-async function allocate(reference: string) {
-	await runSortedPro(
-		{
-			resource: 'consignment',
-			operation: 'allocateWithCarrierService',
-			carrierService: { __rl: true, mode: 'id', value: CARRIER_SERVICE_REFS.royalMailTracked48 },
-			consignmentReferences: reference,
-		} as INodeParameters,
-		{ credentials: credentialsFor(sim) },
-	);
-	sim.clearRequests();
-}
+const allocate = (references: string | string[]) => allocateFirst(sim, references);
 
 const getLabel = (parameters: Record<string, unknown>, items?: INodeExecutionData[]) =>
 	runSortedPro({ resource: 'consignment', operation: 'getLabel', binaryPropertyName: 'data', ...parameters } as INodeParameters, {

@@ -1,10 +1,24 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { SortedProCredentials } from '../harness/n8n';
-import type { Simulator } from '../simulator';
+import { runSortedPro, type SortedProCredentials } from '../harness/n8n';
+import { CARRIER_SERVICE_REFS, type Simulator } from '../simulator';
 
 export function credentialsFor(sim: Simulator, overrides: Partial<SortedProCredentials> = {}): SortedProCredentials {
 	return { apiKey: sim.apiKey, environment: 'custom', baseUrl: sim.url, ...overrides };
+}
+
+/** Allocates consignments through the node, as a step before what a test is about, then forgets those requests. */
+export async function allocateFirst(sim: Simulator, references: string | string[]): Promise<void> {
+	await runSortedPro(
+		{
+			resource: 'consignment',
+			operation: 'allocateWithCarrierService',
+			carrierService: { __rl: true, mode: 'id', value: CARRIER_SERVICE_REFS.royalMailTracked48 },
+			consignmentReferences: references,
+		} as INodeParameters,
+		{ credentials: credentialsFor(sim) },
+	);
+	sim.clearRequests();
 }
 
 /** Awaits a promise that must reject, and hands back its error for inspection. */

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runSortedPro } from '../harness/n8n';
-import { CARRIER_SERVICE_REFS, SEEDED_REFS, faults, makeConsignmentReference, startSimulator, type Simulator } from '../simulator';
-import { credentialsFor, everythingShown, jsonOf, rejectionOf } from './helpers';
+import { SEEDED_REFS, faults, makeConsignmentReference, startSimulator, type Simulator } from '../simulator';
+import { allocateFirst, credentialsFor, everythingShown, jsonOf, rejectionOf } from './helpers';
 
 let sim: Simulator;
 beforeAll(async () => (sim = await startSimulator()));
@@ -12,18 +12,7 @@ beforeEach(() => sim.reset());
 const [OK_1, OK_2] = SEEDED_REFS.allocatable;
 const manifestRequests = () => sim.requests.filter((request) => request.method === 'PUT' && request.path === '/consignments/manifest');
 
-async function allocate(references: string[]) {
-	await runSortedPro(
-		{
-			resource: 'consignment',
-			operation: 'allocateWithCarrierService',
-			carrierService: { __rl: true, mode: 'id', value: CARRIER_SERVICE_REFS.royalMailTracked48 },
-			consignmentReferences: references,
-		} as INodeParameters,
-		{ credentials: credentialsFor(sim) },
-	);
-	sim.clearRequests();
-}
+const allocate = (references: string | string[]) => allocateFirst(sim, references);
 
 const manifest = (consignmentReferences: unknown, options: Record<string, unknown> = {}) =>
 	runSortedPro({ resource: 'consignment', operation: 'manifest', consignmentReferences, options } as INodeParameters, {
