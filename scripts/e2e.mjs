@@ -108,7 +108,9 @@ async function main() {
 		{ ...CREDENTIALS.bad, type: CREDENTIAL_TYPE, data: credentialData(badKey) },
 	]);
 	const workflowFiles = listFiles(WORKFLOW_DIR);
-	const workflows = Object.fromEntries(workflowFiles.map((f) => [f, loadWorkflow(f)]));
+	// Workflows that call the simulator directly (the HTTP Request node) say __SIMULATOR_URL__.
+	const withSimulatorUrl = (workflow) => JSON.parse(JSON.stringify(workflow).replaceAll('__SIMULATOR_URL__', sim.url));
+	const workflows = Object.fromEntries(workflowFiles.map((f) => [f, withSimulatorUrl(loadWorkflow(f))]));
 	await instance.importWorkflows(Object.values(workflows));
 	log(`Imported 2 credentials and ${workflowFiles.length} workflows.`);
 

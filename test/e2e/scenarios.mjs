@@ -256,6 +256,20 @@ export const workflowScenarios = [
 		},
 	},
 	{
+		name: "the credential in n8n's HTTP Request node: headers sent, plain http to a remote host refused",
+		workflow: 'http-request-credential.json',
+		check({ execution, node, requests, sim, raw, seed }) {
+			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(node('Call API').items.length, seed.SEED_SHIPPING_LOCATIONS.length, 'one item per shipping location');
+			assertHeaders(requests, sim.apiKey);
+			assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /shippinglocations'], 'only the loopback call reached the simulator');
+			const refused = node('Clear Text').rawItems[0];
+			const text = errorText(refused?.error) || JSON.stringify(refused?.json ?? {});
+			assert.match(text, /clear text/i, `the remote http call is refused before sending: ${text}`);
+			assert.ok(!raw.includes(sim.apiKey), 'the key does not appear in the execution data');
+		},
+	},
+	{
 		name: 'wrong API key: 401 message, key not leaked',
 		workflow: 'wrong-api-key.json',
 		check({ execution, node, requests, sim, raw, badKey }) {
