@@ -66,7 +66,7 @@ export async function sendToSortedPro(
 	return {
 		statusCode: response.statusCode ?? 0,
 		headers: response.headers ?? {},
-		body: redactSecret(parseBody(response.body), typeof credentials.apiKey === 'string' ? credentials.apiKey : ''),
+		body: redactSecret(parseBody(response.body), typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : ''),
 	};
 }
 
