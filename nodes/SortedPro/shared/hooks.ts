@@ -1,6 +1,7 @@
 /**
  * The routing hooks of the SortedPRO node: validation before anything is sent, and the
- * executors that own a whole operation's requests. The routing engine builds each request
+ * executors of the operations that make one request per item (the bulk ones are in
+ * bulkOperations.ts). The routing engine builds each request
  * (base URL, method, path, body) from the node's parameters; these hooks decide what a
  * SortedPRO answer means, which the engine alone cannot (a 404 list is empty, a 202 is not
  * done, a summary's reference hides in a link).
@@ -15,20 +16,8 @@ import {
 } from 'n8n-workflow';
 
 import { parseConsignmentReferences, type RejectedReference } from '../helpers/consignmentReferences';
-import { matchAllocationSummaries } from '../helpers/allocationSummary';
-import { PENDING_REASON, describeOtherItems, describeUnallocated, toOutputJson, type ReferenceResult } from '../helpers/allocationReport';
-import { interpretConsignment } from '../helpers/consignmentState';
-import {
-	MANIFEST_PENDING_REASON,
-	describeUnmanifested,
-	interpretManifestState,
-	matchManifestResults,
-	toManifestJson,
-	type ManifestResult,
-} from '../helpers/manifestResults';
 import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
-import { otherItemsReferences, sendReferencesInBulk, type BulkOperation, type Unexplained } from './referenceBatches';
 import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
 
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
@@ -148,7 +137,8 @@ function pathSegmentsAfter(url: string | undefined, prefix: string): string[] {
 		.map((segment) => decodeURIComponent(segment));
 }
 
-function withPairing(items: Array<Record<string, unknown>>, itemIndex: number): INodeExecutionData[] {
+/** Output items paired with the input item they came from. */
+export function withPairing(items: Array<Record<string, unknown>>, itemIndex: number): INodeExecutionData[] {
 	return items.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } }));
 }
 
@@ -243,117 +233,4 @@ export async function downloadLabel(
 		});
 	}
 	return items;
-}
-
-/**
- * What a consignment lookup says about one the answer left out or failed: allocated after all
- * (a re-run), still allocating, or why not. `answer` is undefined when the lookup got no answer;
- * a failure the answer already explained keeps its reason unless the consignment turns out allocated.
- */
-function explainAllocation(reference: string, answer: SortedProAnswer | undefined, carrierService: string, previous?: ReferenceResult): ReferenceResult {
-	if (!answer || !isSuccess(answer)) {
-		if (previous) return previous;
-		if (!answer) return { reference, status: 'failed', reason: 'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).' };
-		if (answer.statusCode === 404) {
-			return { reference, status: 'failed', reason: 'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.' };
-		}
-		return { reference, status: 'failed', reason: `SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: HTTP ${answer.statusCode}).` };
-	}
-	const found = interpretConsignment(reference, answer.body, carrierService);
-	if (!previous || previous.status !== 'failed' || found.status !== 'failed') return found;
-	return { ...previous, consignmentState: found.consignmentState };
-}
-
-function allocationOperation(carrierService: string, requestBody: Record<string, unknown>): BulkOperation<ReferenceResult> {
-	return {
-		action: `allocate consignments with carrier service ${carrierService}`,
-		verb: 'allocated',
-		bodyFor: (references) => ({ ...requestBody, ConsignmentReferences: references }),
-		readAnswer: (references, body) =>
-			matchAllocationSummaries(references, body).map((outcome): ReferenceResult | Unexplained => {
-				if (outcome.status === 'allocated') return outcome;
-				if (outcome.status === 'pending') return { reference: outcome.reference, status: 'pending', reason: PENDING_REASON };
-				if (outcome.reason) return { reference: outcome.reference, status: 'failed', reason: outcome.reason };
-				return { reference: outcome.reference, status: 'unexplained' };
-			}),
-		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
-		pending: (reference) => ({ reference, status: 'pending', reason: PENDING_REASON }),
-		explain: (reference, answer, previous) => explainAllocation(reference, answer, carrierService, previous),
-		recheck: (result) => result.status === 'failed' && result.consignmentState === undefined,
-		succeeded: (result) => result.status === 'allocated',
-		reasonOf: (result) => (result.status === 'allocated' ? undefined : result.reason),
-	};
-}
-
-/**
- * Executor of Allocate With Carrier Service: sends the references in requests of at most 100,
- * merges the answers, and outputs one item per reference or fails naming every one that was
- * not allocated.
- */
-export async function allocateInChunks(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const requestOptions = requestData.options as IHttpRequestOptions;
-	const body = requestOptions.body as { MpdCarrierServiceReference: string; ConsignmentReferences: string[] };
-	const carrierService = body.MpdCarrierServiceReference;
-	const results = await sendReferencesInBulk(this, requestOptions, body.ConsignmentReferences, allocationOperation(carrierService, body));
-
-	const outputFailed = this.getNodeParameter('options.outputFailedAllocations', false) as boolean;
-	if (!outputFailed && results.some((result) => result.status !== 'allocated')) {
-		const { message, description } = describeUnallocated(results, carrierService);
-		throw new NodeOperationError(this.getNode(), message, {
-			itemIndex: this.getItemIndex(),
-			description: [description, this.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
-		});
-	}
-	return withPairing(results.map(toOutputJson), this.getItemIndex());
-}
-
-function manifestOperation(): BulkOperation<ManifestResult> {
-	return {
-		action: 'manifest consignments',
-		verb: 'manifested',
-		bodyFor: (references) => ({ ConsignmentReferences: references }),
-		readAnswer: (references, body) =>
-			matchManifestResults(references, body).map((result, index): ManifestResult | Unexplained => result ?? { reference: references[index], status: 'unexplained' }),
-		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
-		pending: (reference) => ({ reference, status: 'pending', reason: MANIFEST_PENDING_REASON }),
-		explain: (reference, answer, previous) => {
-			if (!answer || !isSuccess(answer)) {
-				if (previous) return previous;
-				const why = !answer ? 'no answer' : answer.statusCode === 404 ? 'SortedPRO has no consignment with this reference' : `HTTP ${answer.statusCode}`;
-				return { reference, status: 'failed', reason: `SortedPRO did not manifest it and gave no reason (looking up the consignment: ${why}).` };
-			}
-			const found = interpretManifestState(reference, answer.body);
-			if (!previous || previous.status !== 'failed' || found.status !== 'failed') return found;
-			return { ...previous, consignmentState: found.consignmentState };
-		},
-		recheck: (result) => result.status === 'failed' && result.consignmentState === undefined,
-		succeeded: (result) => result.status === 'manifested',
-		reasonOf: (result) => (result.status === 'manifested' ? undefined : result.reason),
-	};
-}
-
-/**
- * Executor of Manifest: sends the references in requests of at most 100 and outputs one item
- * per reference, or fails naming every one that was not manifested.
- */
-export async function manifestInChunks(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const requestOptions = requestData.options as IHttpRequestOptions;
-	const { ConsignmentReferences: references } = requestOptions.body as { ConsignmentReferences: string[] };
-	const results = await sendReferencesInBulk(this, requestOptions, references, manifestOperation());
-
-	const outputFailed = this.getNodeParameter('options.outputFailedManifests', false) as boolean;
-	if (!outputFailed && results.some((result) => result.status !== 'manifested')) {
-		const { message, description } = describeUnmanifested(results);
-		throw new NodeOperationError(this.getNode(), message, {
-			itemIndex: this.getItemIndex(),
-			description: [description, this.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(this, 'consignmentReferences'))].filter(Boolean).join('\n\n'),
-		});
-	}
-	return withPairing(results.map(toManifestJson), this.getItemIndex());
 }

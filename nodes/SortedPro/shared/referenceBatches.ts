@@ -154,7 +154,7 @@ async function sendOneRequest<R extends { reference: string }>(
  * The references the other input items of this run asked for, so that an error stopping the
  * node can name them. Evaluated from the parameter as the routing engine would for each item.
  */
-export function otherItemsReferences(context: IExecuteSingleFunctions, parameterName: string): string[] {
+function otherItemsReferences(context: IExecuteSingleFunctions, parameterName: string): string[] {
 	try {
 		const count = Number(context.evaluateExpression('{{ $input.all().length }}', context.getItemIndex()));
 		if (!Number.isInteger(count) || count < 2) return [];
@@ -169,6 +169,14 @@ export function otherItemsReferences(context: IExecuteSingleFunctions, parameter
 	} catch {
 		return [];
 	}
+}
+
+/**
+ * For an error that stops the node: the references of the other input items, which n8n will
+ * not output. Nothing under On Error: Continue, where they are output.
+ */
+export function otherItemsNote(context: IExecuteSingleFunctions): string | undefined {
+	return context.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(context, 'consignmentReferences'));
 }
 
 /**
@@ -198,7 +206,7 @@ export async function sendReferencesInBulk<R extends { reference: string }>(
 			error.description = [
 				error.description,
 				describeProgress(progress, unsettled, mayHaveWorked, chunks.slice(index + 1).flat(), operation.verb),
-				context.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(context, 'consignmentReferences')),
+				otherItemsNote(context),
 			]
 				.filter(Boolean)
 				.join('\n\n');

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { allocateInChunks, downloadLabel, getConsignment, manifestInChunks } from '../../shared/hooks';
+import { allocateInChunks, manifestInChunks } from '../../shared/bulkOperations';
+import { downloadLabel, getConsignment } from '../../shared/hooks';
 import { allocateWithCarrierServiceDescription } from './allocateWithCarrierService';
 import { consignmentGetDescription } from './get';
 import { consignmentGetLabelDescription } from './getLabel';
