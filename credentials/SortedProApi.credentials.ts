@@ -23,7 +23,10 @@ export class SortedProApi implements ICredentialType {
 
 	displayName = 'SortedPRO API';
 
-	icon: Icon = { light: 'file:../nodes/SortedPro/sortedpro.svg', dark: 'file:../nodes/SortedPro/sortedpro.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SortedPro/sortedpro.svg',
+		dark: 'file:../nodes/SortedPro/sortedpro.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.sorted.com/pro/api/help/introduction.html';
 
@@ -123,7 +126,8 @@ export class SortedProApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'SortedPRO accepted the key but refused access to shipping locations. Ask a SortedPRO administrator to check the user\'s permissions.',
+					message:
+						"SortedPRO accepted the key but refused access to shipping locations. Ask a SortedPRO administrator to check the user's permissions.",
 				},
 			},
 		],

@@ -17,7 +17,18 @@ import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { N8N_VERSION, ROOT, ensureN8n, log } from './lib/runtime.mjs';
-import { CREDENTIAL_TYPE, DEMO_DIR, DEMO_STATE_FILE as STATE_FILE, N8nInstance, N8nRest, buildAndPack, freePort, installPackage, listFiles, nodeRun } from './lib/n8n.mjs';
+import {
+	CREDENTIAL_TYPE,
+	DEMO_DIR,
+	DEMO_STATE_FILE as STATE_FILE,
+	N8nInstance,
+	N8nRest,
+	buildAndPack,
+	freePort,
+	installPackage,
+	listFiles,
+	nodeRun,
+} from './lib/n8n.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSimulator } = require('../test/simulator/index.js');
@@ -26,10 +37,21 @@ const args = process.argv.slice(2);
 const HEADLESS = args.includes('--headless');
 const BUILD = !args.includes('--no-build');
 const portArg = args.find((a, i) => a.startsWith('--port=') || args[i - 1] === '--port');
-const PORT = portArg ? Number(portArg.replace('--port=', '')) : Number(process.env.N8N_DEMO_PORT ?? 5678);
+const PORT = portArg
+	? Number(portArg.replace('--port=', ''))
+	: Number(process.env.N8N_DEMO_PORT ?? 5678);
 
-const DEMO_LOGIN = { email: 'demo@example.com', password: 'SortedPro-Demo1', firstName: 'Demo', lastName: 'User' };
-const DEMO_CREDENTIAL = { id: 'sortedProDemoSim', name: 'SortedPRO Simulator', type: CREDENTIAL_TYPE };
+const DEMO_LOGIN = {
+	email: 'demo@example.com',
+	password: 'SortedPro-Demo1',
+	firstName: 'Demo',
+	lastName: 'User',
+};
+const DEMO_CREDENTIAL = {
+	id: 'sortedProDemoSim',
+	name: 'SortedPRO Simulator',
+	type: CREDENTIAL_TYPE,
+};
 const DEMO_API_KEY = 'demo-simulator-key';
 const EXAMPLES_DIR = join(ROOT, 'examples');
 const ALLOCATE_EXAMPLE = 'allocate-orders.json';
@@ -89,7 +111,9 @@ function runningDemo() {
 async function main() {
 	const other = HEADLESS ? undefined : runningDemo();
 	if (other) {
-		log(`A demo is already running (process ${other.pid}): ${other.editorUrl}, login ${other.login.email} / ${other.login.password}. Stop it first (Ctrl-C in its terminal).`);
+		log(
+			`A demo is already running (process ${other.pid}): ${other.editorUrl}, login ${other.login.email} / ${other.login.password}. Stop it first (Ctrl-C in its terminal).`,
+		);
 		process.exit(1);
 	}
 	const [, packed] = await Promise.all([ensureN8n(), buildAndPack({ build: BUILD })]);
@@ -119,12 +143,16 @@ async function main() {
 	const exampleFiles = listFiles(EXAMPLES_DIR);
 	const examples = exampleFiles.map((f) => JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8')));
 	await instance.importWorkflows(examples);
-	log(`Imported the credential "${DEMO_CREDENTIAL.name}" and ${examples.length} example workflows (${exampleFiles.join(', ')}).`);
+	log(
+		`Imported the credential "${DEMO_CREDENTIAL.name}" and ${examples.length} example workflows (${exampleFiles.join(', ')}).`,
+	);
 
 	if (HEADLESS) {
 		let ok = true;
 		// The allocation example last, so its result is what ends up on screen.
-		const order = exampleFiles.map((f, i) => [f, examples[i]]).sort(([a], [b]) => Number(a === ALLOCATE_EXAMPLE) - Number(b === ALLOCATE_EXAMPLE));
+		const order = exampleFiles
+			.map((f, i) => [f, examples[i]])
+			.sort(([a], [b]) => Number(a === ALLOCATE_EXAMPLE) - Number(b === ALLOCATE_EXAMPLE));
 		for (const [file, wf] of order) {
 			log(`Running "${wf.name}" (examples/${file}) with n8n execute...`);
 			const result = await instance.execute(wf.id);
@@ -140,19 +168,27 @@ async function main() {
 			}
 			if (file === ALLOCATE_EXAMPLE) {
 				console.log(JSON.stringify(items, null, 2));
-				console.log(`\nAllocation result (${items.filter((i) => i.Allocated).length} of ${items.length} allocated):`);
+				console.log(
+					`\nAllocation result (${items.filter((i) => i.Allocated).length} of ${items.length} allocated):`,
+				);
 				printAllocation(items);
 				if (status !== 'success') ok = false;
 			} else {
-				console.table(items.map((s) => ({ Reference: s.Reference, Name: s.Name, CarrierName: s.CarrierName })));
+				console.table(
+					items.map((s) => ({ Reference: s.Reference, Name: s.Name, CarrierName: s.CarrierName })),
+				);
 			}
 			if (!run) {
 				ok = false;
-				console.log(`(no result from n8n execute, exit ${result.code})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+				console.log(
+					`(no result from n8n execute, exit ${result.code})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+				);
 			}
 		}
 		const allocations = sim.requests.filter((r) => r.method === 'PUT').length;
-		console.log(`\nThe simulator received ${sim.requests.length} API requests (${allocations} allocation request${allocations === 1 ? '' : 's'}).`);
+		console.log(
+			`\nThe simulator received ${sim.requests.length} API requests (${allocations} allocation request${allocations === 1 ? '' : 's'}).`,
+		);
 		await stopAll(ok ? 0 : 1);
 		return;
 	}
@@ -167,7 +203,11 @@ async function main() {
 		simulatorUrl: sim.url,
 		login: { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password },
 		credential: DEMO_CREDENTIAL,
-		workflows: examples.map((w) => ({ id: w.id, name: w.name, url: `${instance.url}/workflow/${w.id}` })),
+		workflows: examples.map((w) => ({
+			id: w.id,
+			name: w.name,
+			url: `${instance.url}/workflow/${w.id}`,
+		})),
 		pid: process.pid,
 	};
 	writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
@@ -195,6 +235,7 @@ ${line}
 
 main().catch(async (error) => {
 	log(`Demo failed: ${error.stack ?? error}`);
-	if (instance?.serverLog) process.stderr.write(`--- last n8n output ---\n${instance.serverLog.slice(-3000)}\n`);
+	if (instance?.serverLog)
+		process.stderr.write(`--- last n8n output ---\n${instance.serverLog.slice(-3000)}\n`);
 	await stopAll(1);
 });

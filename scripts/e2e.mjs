@@ -24,8 +24,25 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, ensureN8n, log } from './lib/runtime.mjs';
-import { CREDENTIAL_TYPE, N8nInstance, N8nRest, NODE_TYPE, buildAndPack, installPackage, listFiles, nodeRun, requireFromN8n } from './lib/n8n.mjs';
-import { CREDENTIALS, SERVICE, WORKFLOW_DIR, errorText, loadWorkflow, workflowScenarios } from '../test/e2e/scenarios.mjs';
+import {
+	CREDENTIAL_TYPE,
+	N8nInstance,
+	N8nRest,
+	NODE_TYPE,
+	buildAndPack,
+	installPackage,
+	listFiles,
+	nodeRun,
+	requireFromN8n,
+} from './lib/n8n.mjs';
+import {
+	CREDENTIALS,
+	SERVICE,
+	WORKFLOW_DIR,
+	errorText,
+	loadWorkflow,
+	workflowScenarios,
+} from '../test/e2e/scenarios.mjs';
 
 const require = createRequire(import.meta.url);
 const simulatorModule = require('../test/simulator/index.js');
@@ -33,7 +50,10 @@ const simulatorModule = require('../test/simulator/index.js');
 const args = process.argv.slice(2);
 const KEEP = args.includes('--keep');
 const BUILD = !args.includes('--no-build');
-const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).toLowerCase();
+const ONLY = args
+	.find((a) => a.startsWith('--only='))
+	?.slice('--only='.length)
+	.toLowerCase();
 
 const results = [];
 let instance;
@@ -67,7 +87,9 @@ async function scenario(name, fn) {
 		log(`PASS  ${name} (${Date.now() - started} ms)`);
 	} catch (error) {
 		results.push({ name, ok: false, ms: Date.now() - started, error });
-		log(`FAIL  ${name} (${Date.now() - started} ms)\n      ${String(error.message).split('\n').join('\n      ')}`);
+		log(
+			`FAIL  ${name} (${Date.now() - started} ms)\n      ${String(error.message).split('\n').join('\n      ')}`,
+		);
 	}
 }
 
@@ -109,8 +131,11 @@ async function main() {
 	]);
 	const workflowFiles = listFiles(WORKFLOW_DIR);
 	// Workflows that call the simulator directly (the HTTP Request node) say __SIMULATOR_URL__.
-	const withSimulatorUrl = (workflow) => JSON.parse(JSON.stringify(workflow).replaceAll('__SIMULATOR_URL__', sim.url));
-	const workflows = Object.fromEntries(workflowFiles.map((f) => [f, withSimulatorUrl(loadWorkflow(f))]));
+	const withSimulatorUrl = (workflow) =>
+		JSON.parse(JSON.stringify(workflow).replaceAll('__SIMULATOR_URL__', sim.url));
+	const workflows = Object.fromEntries(
+		workflowFiles.map((f) => [f, withSimulatorUrl(loadWorkflow(f))]),
+	);
 	await instance.importWorkflows(Object.values(workflows));
 	log(`Imported 2 credentials and ${workflowFiles.length} workflows.`);
 
@@ -123,8 +148,13 @@ async function main() {
 			if (sc.behaviour) sim.setBehaviour(sc.behaviour);
 			const workflow = workflows[sc.workflow];
 			const result = await instance.execute(workflow.id);
-			assert.ok(result.run, `no run JSON in n8n execute output (exit ${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
-			await sc.check(context({ workflow, execution: result.run, raw: result.stdout + result.stderr, badKey }));
+			assert.ok(
+				result.run,
+				`no run JSON in n8n execute output (exit ${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+			);
+			await sc.check(
+				context({ workflow, execution: result.run, raw: result.stdout + result.stderr, badKey }),
+			);
 		});
 	}
 
@@ -133,20 +163,29 @@ async function main() {
 	const rest = new N8nRest(instance.url);
 	await rest.setupOwner({ email: 'e2e@example.com', password: 'E2e-Passw0rd' });
 
-	await scenario('the editor knows the node and the credential type (GET /types/*.json)', async () => {
-		const nodes = (await rest.get('/types/nodes.json', { prefix: '' })).raw;
-		const node = nodes.find((n) => n.name === NODE_TYPE);
-		assert.ok(node, `${NODE_TYPE} is among the ${nodes.length} node types the editor loads`);
-		assert.equal(node.displayName, 'SortedPRO');
-		assert.deepEqual([node.version].flat(), [1]);
-		assert.ok(node.credentials?.some((c) => c.name === CREDENTIAL_TYPE), 'the node uses the credential type');
-		const credentialTypes = (await rest.get('/types/credentials.json', { prefix: '' })).raw;
-		const credentialType = credentialTypes.find((c) => c.name === CREDENTIAL_TYPE);
-		assert.ok(credentialType, `${CREDENTIAL_TYPE} is a known credential type`);
-		assert.equal(credentialType.displayName, 'SortedPRO API');
-		const stored = (await rest.get('/credentials')).body;
-		assert.ok(stored.some((c) => c.id === CREDENTIALS.good.id && c.type === CREDENTIAL_TYPE), 'the imported credential is stored');
-	});
+	await scenario(
+		'the editor knows the node and the credential type (GET /types/*.json)',
+		async () => {
+			const nodes = (await rest.get('/types/nodes.json', { prefix: '' })).raw;
+			const node = nodes.find((n) => n.name === NODE_TYPE);
+			assert.ok(node, `${NODE_TYPE} is among the ${nodes.length} node types the editor loads`);
+			assert.equal(node.displayName, 'SortedPRO');
+			assert.deepEqual([node.version].flat(), [1]);
+			assert.ok(
+				node.credentials?.some((c) => c.name === CREDENTIAL_TYPE),
+				'the node uses the credential type',
+			);
+			const credentialTypes = (await rest.get('/types/credentials.json', { prefix: '' })).raw;
+			const credentialType = credentialTypes.find((c) => c.name === CREDENTIAL_TYPE);
+			assert.ok(credentialType, `${CREDENTIAL_TYPE} is a known credential type`);
+			assert.equal(credentialType.displayName, 'SortedPRO API');
+			const stored = (await rest.get('/credentials')).body;
+			assert.ok(
+				stored.some((c) => c.id === CREDENTIALS.good.id && c.type === CREDENTIAL_TYPE),
+				'the imported credential is stored',
+			);
+		},
+	);
 
 	for (const sc of workflowScenarios.filter((s) => s.via !== 'cli')) {
 		await scenario(sc.name, async () => {
@@ -164,15 +203,29 @@ async function main() {
 		// redacted), then send the form's data back for testing; n8n swaps the stored key back in.
 		const test = async (cred) => {
 			const stored = await rest.get(`/credentials/${cred.id}?includeData=true`);
-			assert.ok(!stored.text.includes(apiKey) && !stored.text.includes(badKey), 'the API key is redacted when the editor loads the credential');
+			assert.ok(
+				!stored.text.includes(apiKey) && !stored.text.includes(badKey),
+				'the API key is redacted when the editor loads the credential',
+			);
 			assert.equal(stored.body?.data?.baseUrl, sim.url);
-			return rest.post('/credentials/test', { credentials: { id: cred.id, name: cred.name, type: CREDENTIAL_TYPE, data: stored.body.data } });
+			return rest.post('/credentials/test', {
+				credentials: {
+					id: cred.id,
+					name: cred.name,
+					type: CREDENTIAL_TYPE,
+					data: stored.body.data,
+				},
+			});
 		};
 		sim.reset();
 		const ok = await test(CREDENTIALS.good);
 		assert.equal(ok.body?.status, 'OK', `good key: ${JSON.stringify(ok.body)}`);
 		const okCalls = [...sim.requests];
-		assert.equal(okCalls.length, 1, `one test request: ${okCalls.map((r) => r.method + ' ' + r.path).join(', ')}`);
+		assert.equal(
+			okCalls.length,
+			1,
+			`one test request: ${okCalls.map((r) => r.method + ' ' + r.path).join(', ')}`,
+		);
 		assert.equal(`${okCalls[0].method} ${okCalls[0].path.toLowerCase()}`, 'GET /shippinglocations');
 		assert.equal(okCalls[0].headers['ocp-apim-subscription-key'], apiKey);
 		assert.equal(okCalls[0].headers['electio-api-version'], '1.1');
@@ -180,11 +233,18 @@ async function main() {
 		sim.clearRequests();
 		const bad = await test(CREDENTIALS.bad);
 		assert.equal(bad.body?.status, 'Error', `wrong key: ${JSON.stringify(bad.body)}`);
-		assert.match(String(bad.body?.message), /key/i, `a message about the key: ${bad.body?.message}`);
+		assert.match(
+			String(bad.body?.message),
+			/key/i,
+			`a message about the key: ${bad.body?.message}`,
+		);
 		assert.ok(!bad.text.includes(badKey), 'the key is not echoed back');
 		// n8n's request helper itself re-sends a request once after a 401 (its token-refresh path),
 		// so the credential test may reach the API twice.
-		assert.ok([1, 2].includes(sim.requests.length), `one or two test requests, got ${sim.requests.length}`);
+		assert.ok(
+			[1, 2].includes(sim.requests.length),
+			`one or two test requests, got ${sim.requests.length}`,
+		);
 		for (const r of sim.requests) {
 			assert.equal(`${r.method} ${r.path.toLowerCase()}`, 'GET /shippinglocations');
 			assert.equal(r.headers['ocp-apim-subscription-key'], badKey);
@@ -195,59 +255,80 @@ async function main() {
 		assert.ok(dbFiles.length > 0, 'n8n database found');
 		for (const file of dbFiles) {
 			const bytes = readFileSync(join(dbDir, file));
-			for (const key of [apiKey, badKey]) assert.equal(bytes.indexOf(key), -1, `the API key is not stored in plain text in ${file}`);
+			for (const key of [apiKey, badKey])
+				assert.equal(bytes.indexOf(key), -1, `the API key is not stored in plain text in ${file}`);
 		}
 	});
 
-	await scenario("carrier-service list search through n8n's API, as the editor calls it", async () => {
-		sim.reset();
-		const payload = (filter) => ({
-			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
-			path: 'parameters.carrierService',
-			methodName: 'searchCarrierServices',
-			...(filter === undefined ? {} : { filter }),
-			currentNodeParameters: {
-				resource: 'consignment',
-				operation: 'allocateWithCarrierService',
-				carrierService: { __rl: true, mode: 'list', value: '' },
-				consignmentReferences: '',
-				options: {},
-			},
-			credentials: { [CREDENTIAL_TYPE]: CREDENTIALS.good },
-		});
-		const all = await rest.post('/dynamic-node-parameters/resource-locator-results', payload());
-		const results = all.body?.results;
-		assert.ok(Array.isArray(results), `results array: ${all.text.slice(0, 500)}`);
-		assert.equal(results.length, simulatorModule.SEED_CARRIER_SERVICES.length, 'every service listed');
-		const rm = results.find((r) => r.value === SERVICE);
-		assert.ok(rm, `${SERVICE} offered`);
-		assert.match(rm.name, /Tracked 48/, `a readable name: ${rm.name}`);
-		assert.equal(sim.requests.length, 1);
-		assert.equal(`${sim.requests[0].method} ${sim.requests[0].path.toLowerCase()}`, 'GET /carrierservices');
-		assert.equal(sim.requests[0].headers['ocp-apim-subscription-key'], apiKey);
+	await scenario(
+		"carrier-service list search through n8n's API, as the editor calls it",
+		async () => {
+			sim.reset();
+			const payload = (filter) => ({
+				nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
+				path: 'parameters.carrierService',
+				methodName: 'searchCarrierServices',
+				...(filter === undefined ? {} : { filter }),
+				currentNodeParameters: {
+					resource: 'consignment',
+					operation: 'allocateWithCarrierService',
+					carrierService: { __rl: true, mode: 'list', value: '' },
+					consignmentReferences: '',
+					options: {},
+				},
+				credentials: { [CREDENTIAL_TYPE]: CREDENTIALS.good },
+			});
+			const all = await rest.post('/dynamic-node-parameters/resource-locator-results', payload());
+			const results = all.body?.results;
+			assert.ok(Array.isArray(results), `results array: ${all.text.slice(0, 500)}`);
+			assert.equal(
+				results.length,
+				simulatorModule.SEED_CARRIER_SERVICES.length,
+				'every service listed',
+			);
+			const rm = results.find((r) => r.value === SERVICE);
+			assert.ok(rm, `${SERVICE} offered`);
+			assert.match(rm.name, /Tracked 48/, `a readable name: ${rm.name}`);
+			assert.equal(sim.requests.length, 1);
+			assert.equal(
+				`${sim.requests[0].method} ${sim.requests[0].path.toLowerCase()}`,
+				'GET /carrierservices',
+			);
+			assert.equal(sim.requests[0].headers['ocp-apim-subscription-key'], apiKey);
 
-		const filtered = await rest.post('/dynamic-node-parameters/resource-locator-results', payload('royal'));
-		assert.ok(filtered.body.results.length >= 1, 'filter finds Royal Mail');
-		assert.ok(filtered.body.results.length < results.length, 'filter narrows the list');
-		assert.ok(filtered.body.results.some((r) => r.value === SERVICE));
-	});
+			const filtered = await rest.post(
+				'/dynamic-node-parameters/resource-locator-results',
+				payload('royal'),
+			);
+			assert.ok(filtered.body.results.length >= 1, 'filter finds Royal Mail');
+			assert.ok(filtered.body.results.length < results.length, 'filter narrows the list');
+			assert.ok(filtered.body.results.some((r) => r.value === SERVICE));
+		},
+	);
 
 	await scenario("the API keys appear nowhere in n8n's server log", async () => {
 		assert.ok(instance.serverLog.length > 0, 'the server log was captured');
-		for (const key of [apiKey, badKey]) assert.equal(instance.serverLog.indexOf(key), -1, 'an API key appears in the n8n server log');
+		for (const key of [apiKey, badKey])
+			assert.equal(instance.serverLog.indexOf(key), -1, 'an API key appears in the n8n server log');
 	});
 
 	const failed = results.filter((r) => !r.ok);
 	const total = Date.now() - t0;
 	const line = '-'.repeat(72);
-	process.stderr.write(`\n${line}\nE2E summary (n8n ${instance ? 'in ' + instance.url : ''}, simulator ${sim.url})\n${line}\n`);
-	for (const r of results) process.stderr.write(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${r.ms} ms)\n`);
+	process.stderr.write(
+		`\n${line}\nE2E summary (n8n ${instance ? 'in ' + instance.url : ''}, simulator ${sim.url})\n${line}\n`,
+	);
+	for (const r of results)
+		process.stderr.write(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}  (${r.ms} ms)\n`);
 	process.stderr.write(
 		`${line}\n${results.length - failed.length} passed, ${failed.length} failed; ` +
 			`total ${(total / 1000).toFixed(1)} s (setup: n8n + build + pack ${((tReady - t0) / 1000).toFixed(1)} s)\n${line}\n`,
 	);
 	if (failed.length) {
-		if (!KEEP) process.stderr.write('Re-run with `npm run test:e2e -- --keep` to keep the n8n user folder for inspection.\n');
+		if (!KEEP)
+			process.stderr.write(
+				'Re-run with `npm run test:e2e -- --keep` to keep the n8n user folder for inspection.\n',
+			);
 		process.exitCode = 1;
 	}
 	if (!results.length) {
@@ -260,7 +341,8 @@ try {
 	await main();
 } catch (error) {
 	log(`E2E aborted: ${error.stack ?? error}`);
-	if (instance?.serverLog) process.stderr.write(`--- last n8n server output ---\n${instance.serverLog.slice(-3000)}\n`);
+	if (instance?.serverLog)
+		process.stderr.write(`--- last n8n server output ---\n${instance.serverLog.slice(-3000)}\n`);
 	process.exitCode = 1;
 } finally {
 	await cleanup();

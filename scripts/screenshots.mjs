@@ -45,7 +45,11 @@ async function ensureDemo() {
 	}
 	log('No demo running; starting `node scripts/demo.mjs` (stopped again at the end)...');
 	rmSync(DEMO_STATE_FILE, { force: true });
-	demo = spawn(process.execPath, [join(ROOT, 'scripts', 'demo.mjs'), '--port=0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+	demo = spawn(process.execPath, [join(ROOT, 'scripts', 'demo.mjs'), '--port=0'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		detached: true,
+	});
 	const started = Date.now();
 	while (Date.now() - started < 30 * 60 * 1000) {
 		if (demo.exitCode !== null) throw new Error(`the demo exited with code ${demo.exitCode}`);
@@ -66,19 +70,34 @@ let debugCount = 0;
 async function debug(page, label) {
 	if (!DEBUG) return;
 	mkdirSync(DEBUG_DIR, { recursive: true });
-	await page.screenshot({ path: join(DEBUG_DIR, `${String(++debugCount).padStart(2, '0')}-${label}.png`) });
+	await page.screenshot({
+		path: join(DEBUG_DIR, `${String(++debugCount).padStart(2, '0')}-${label}.png`),
+	});
 }
 
 async function main() {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
 	const state = await ensureDemo();
 	mkdirSync(OUT, { recursive: true });
 
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, colorScheme: 'light' });
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 900 },
+		deviceScaleFactor: 1,
+		colorScheme: 'light',
+	});
 	page = await context.newPage();
 	page.setDefaultTimeout(30000);
 
@@ -100,10 +119,17 @@ async function main() {
 
 	// (a) The node panel's search finds SortedPRO.
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
-	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	const search = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
 	await search.waitFor();
 	await search.fill('SortedPRO');
-	const creatorItem = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'SortedPRO' }).first();
+	const creatorItem = page
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ hasText: 'SortedPRO' })
+		.first();
 	await creatorItem.waitFor();
 	await page.waitForTimeout(800);
 	await debug(page, 'node-creator');
@@ -123,7 +149,9 @@ async function main() {
 	await ndv.waitFor();
 	await page.waitForTimeout(800);
 	await debug(page, 'ndv');
-	const rlc = page.locator('[data-test-id="resource-locator"], [data-test-id="rlc-input-container"]').first();
+	const rlc = page
+		.locator('[data-test-id="resource-locator"], [data-test-id="rlc-input-container"]')
+		.first();
 	await rlc.waitFor();
 	await page.locator('[data-test-id="rlc-input"]').first().click();
 	const item = page.locator('[data-test-id="rlc-item"]').first();
@@ -133,16 +161,30 @@ async function main() {
 	await shot(page, 'allocate-carrier-service-picker.png');
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(300);
-	await page.locator('[data-test-id="ndv"] [data-test-id="back-to-canvas"], [data-test-id="back-to-canvas"]').first().click().catch(() => page.keyboard.press('Escape'));
+	await page
+		.locator(
+			'[data-test-id="ndv"] [data-test-id="back-to-canvas"], [data-test-id="back-to-canvas"]',
+		)
+		.first()
+		.click()
+		.catch(() => page.keyboard.press('Escape'));
 	await page.waitForTimeout(500);
 
 	// (c) An execution's output.
 	await page.locator('[data-test-id="execute-workflow-button"]').click();
-	await page.locator('[data-test-id="canvas-node-status-success"], .canvas-node-status-success').first().waitFor({ timeout: 60000 }).catch(() => {});
+	await page
+		.locator('[data-test-id="canvas-node-status-success"], .canvas-node-status-success')
+		.first()
+		.waitFor({ timeout: 60000 })
+		.catch(() => {});
 	await page.waitForTimeout(1500);
 	await debug(page, 'executed');
 	// Close the "Workflow executed successfully" toast, and give the output table room.
-	await page.locator('.el-notification__closeBtn').first().click({ timeout: 3000 }).catch(() => {});
+	await page
+		.locator('.el-notification__closeBtn')
+		.first()
+		.click({ timeout: 3000 })
+		.catch(() => {});
 	await page.setViewportSize({ width: 1680, height: 1000 });
 	await node.dblclick();
 	await ndv.waitFor();
@@ -176,7 +218,11 @@ try {
 	if (page) {
 		mkdirSync(DEBUG_DIR, { recursive: true });
 		await page.screenshot({ path: join(DEBUG_DIR, 'failure.png') }).catch(() => {});
-		const ids = await page.$$eval('[data-test-id]', (els) => [...new Set(els.filter((e) => e.offsetParent).map((e) => e.getAttribute('data-test-id')))]).catch(() => []);
+		const ids = await page
+			.$$eval('[data-test-id]', (els) => [
+				...new Set(els.filter((e) => e.offsetParent).map((e) => e.getAttribute('data-test-id'))),
+			])
+			.catch(() => []);
 		log(`Saved ${join(DEBUG_DIR, 'failure.png')}; visible data-test-ids: ${ids.join(' ')}`);
 	}
 	process.exitCode = 1;

@@ -41,7 +41,11 @@ async function call(path: string, options: CallOptions = {}) {
 		body = JSON.stringify(options.body);
 		headers['content-type'] = 'application/json';
 	}
-	const response = await fetch(`${sim.url}${path}`, { method: options.method ?? 'GET', headers, body });
+	const response = await fetch(`${sim.url}${path}`, {
+		method: options.method ?? 'GET',
+		headers,
+		body,
+	});
 	const text = await response.text();
 	let json: Json;
 	try {
@@ -105,7 +109,9 @@ describe('startup', () => {
 		try {
 			expect(other.apiKey).toBe('another-fake-key');
 			expect(other.getConsignment(REF_A)).toBeUndefined();
-			const response = await fetch(`${other.url}/shippinglocations`, { headers: { [KEY_HEADER]: 'another-fake-key' } });
+			const response = await fetch(`${other.url}/shippinglocations`, {
+				headers: { [KEY_HEADER]: 'another-fake-key' },
+			});
 			expect(response.status).toBe(200);
 		} finally {
 			await other.close();
@@ -115,7 +121,9 @@ describe('startup', () => {
 	it('closes promptly even while an answer is being delayed', async () => {
 		const other = await startSimulator();
 		other.setBehaviour({ delayMs: 60_000 });
-		const pending = fetch(`${other.url}/shippinglocations`, { headers: { [KEY_HEADER]: other.apiKey } }).then(
+		const pending = fetch(`${other.url}/shippinglocations`, {
+			headers: { [KEY_HEADER]: other.apiKey },
+		}).then(
 			() => 'answered',
 			() => 'failed',
 		);
@@ -133,11 +141,17 @@ describe('authentication', () => {
 		const missing = await call('/shippinglocations', { key: null });
 		expect(missing.status).toBe(401);
 		expect(missing.headers.get('content-type')).toBe('application/json; charset=utf-8');
-		expect(missing.json).toEqual({ statusCode: 401, message: expect.stringContaining('missing subscription key') });
+		expect(missing.json).toEqual({
+			statusCode: 401,
+			message: expect.stringContaining('missing subscription key'),
+		});
 
 		const wrong = await call('/shippinglocations', { key: 'not-the-key' });
 		expect(wrong.status).toBe(401);
-		expect(wrong.json).toEqual({ statusCode: 401, message: expect.stringContaining('invalid subscription key') });
+		expect(wrong.json).toEqual({
+			statusCode: 401,
+			message: expect.stringContaining('invalid subscription key'),
+		});
 
 		expect(sim.requests.map((r) => r.headers[KEY_HEADER])).toEqual([undefined, 'not-the-key']);
 	});
@@ -146,7 +160,9 @@ describe('authentication', () => {
 		const ok = await call('/shippinglocations');
 		expect(ok.status).toBe(200);
 		expect(ok.json.length).toBeGreaterThanOrEqual(1);
-		expect(ok.json[0]).toEqual(expect.objectContaining({ Reference: expect.any(String), Name: expect.any(String) }));
+		expect(ok.json[0]).toEqual(
+			expect.objectContaining({ Reference: expect.any(String), Name: expect.any(String) }),
+		);
 		expect(ok.json[0].Address).toBeDefined();
 	});
 });
@@ -159,8 +175,12 @@ describe('GET /carrierservices', () => {
 		expect(json.ErrorMessage).toBeNull();
 		const refs = json.MpdCarrierServices.map((s: Json) => s.Reference);
 		expect(refs).toEqual(expect.arrayContaining(Object.values(CARRIER_SERVICE_REFS)));
-		expect(json.MpdCarrierServices.find((s: Json) => s.Reference === 'EDC5_UPSHEXDCS').Description).toBe('UPS Express Saver');
-		const disabled = json.MpdCarrierServices.find((s: Json) => s.Reference === CARRIER_SERVICE_REFS.parcelforceExpress24Disabled);
+		expect(
+			json.MpdCarrierServices.find((s: Json) => s.Reference === 'EDC5_UPSHEXDCS').Description,
+		).toBe('UPS Express Saver');
+		const disabled = json.MpdCarrierServices.find(
+			(s: Json) => s.Reference === CARRIER_SERVICE_REFS.parcelforceExpress24Disabled,
+		);
 		expect(disabled.Status).toBe('Disabled');
 		expect(json.MpdCarrierServices[0].Journey[0].CarrierService.Reference).toBe('RMDTPS48HNAUT');
 	});
@@ -198,7 +218,9 @@ describe('GET /carrierservices', () => {
 describe('behaviour settings', () => {
 	it('rejects unknown fields and values', () => {
 		expect(() => sim.setBehaviour({ carrierService: 'wrapper' } as never)).toThrow(/unknown field/);
-		expect(() => sim.setBehaviour({ allocationFailure: 'explode' } as never)).toThrow(/allocationFailure/);
+		expect(() => sim.setBehaviour({ allocationFailure: 'explode' } as never)).toThrow(
+			/allocationFailure/,
+		);
 		expect(() => sim.setBehaviour({ delayMs: -1 })).toThrow(/delayMs/);
 		expect(sim.behaviour).toEqual(DEFAULT_BEHAVIOUR);
 	});
@@ -223,7 +245,9 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 				{ Rel: 'label', Href: `${sim.url}/labels/${REF_A}` },
 			],
 			Description: expect.stringMatching(
-				new RegExp(`^Consignment ${REF_A} has been successfully allocated with Royal Mail Tracked 48 for shipping on \\d\\d/\\d\\d/\\d{4} 17:00:00 \\+00:00$`),
+				new RegExp(
+					`^Consignment ${REF_A} has been successfully allocated with Royal Mail Tracked 48 for shipping on \\d\\d/\\d\\d/\\d{4} 17:00:00 \\+00:00$`,
+				),
 			),
 			ConsignmentLegs: [
 				{
@@ -246,7 +270,9 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 		const first = await allocate([REF_A]);
 		sim.reset();
 		const second = await allocate([REF_A]);
-		expect(second.json[0].ConsignmentLegs[0].TrackingReferences).toEqual(first.json[0].ConsignmentLegs[0].TrackingReferences);
+		expect(second.json[0].ConsignmentLegs[0].TrackingReferences).toEqual(
+			first.json[0].ConsignmentLegs[0].TrackingReferences,
+		);
 	});
 
 	it('stores the allocation on the consignment', async () => {
@@ -267,7 +293,7 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 		expect(sim.getConsignment(REF_A)?.ConsignmentState).toBe('Allocated');
 	});
 
-	it("omits failures by default and records the reason on the consignment", async () => {
+	it('omits failures by default and records the reason on the consignment', async () => {
 		const { status, json } = await allocate([REF_A, REF_INELIGIBLE, 'EC-000-000-F01', 'NOT-A-REF']);
 		expect(status).toBe(200);
 		expect(json.map(detailHref)).toEqual([`${sim.url}/consignments/${REF_A}`]);
@@ -281,10 +307,12 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 			AttemptedAllocationDate: expect.any(String),
 			Message: SEEDED_INELIGIBLE_REASON,
 		});
-		expect(sim.getConsignment('EC-000-000-F01')?.FailedAllocation?.Message).toBe(AUTO_INELIGIBLE_REASON);
+		expect(sim.getConsignment('EC-000-000-F01')?.FailedAllocation?.Message).toBe(
+			AUTO_INELIGIBLE_REASON,
+		);
 	});
 
-	it("can report failures as entries with a non-2xx StatusCode and no carrier fields", async () => {
+	it('can report failures as entries with a non-2xx StatusCode and no carrier fields', async () => {
 		sim.setBehaviour({ allocationFailure: 'statusCode' });
 		sim.addConsignment({ reference: 'EC-000-MAN-001', state: 'Manifested' });
 		const { status, json } = await allocate([REF_A, REF_INELIGIBLE, 'EC-000-MAN-001', 'NOT-A-REF']);
@@ -308,8 +336,16 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 		expect(status).toBe(400);
 		expectProError(json);
 		expect(json.Details).toEqual([
-			{ Code: expect.any(String), Target: 'ConsignmentReferences[1]', Message: SEEDED_INELIGIBLE_REASON },
-			{ Code: expect.any(String), Target: 'ConsignmentReferences[2]', Message: AUTO_INELIGIBLE_REASON },
+			{
+				Code: expect.any(String),
+				Target: 'ConsignmentReferences[1]',
+				Message: SEEDED_INELIGIBLE_REASON,
+			},
+			{
+				Code: expect.any(String),
+				Target: 'ConsignmentReferences[2]',
+				Message: AUTO_INELIGIBLE_REASON,
+			},
 		]);
 		expect(sim.getConsignment(REF_A)?.ConsignmentState).toBe('Unallocated');
 		expect(sim.getConsignment(REF_INELIGIBLE)?.ConsignmentState).toBe('Unallocated');
@@ -358,8 +394,14 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 		['a body that is not JSON', { rawBody: '{not json' }],
 		['a missing service reference', { body: { ConsignmentReferences: [REF_A] } }],
 		['missing consignment references', { body: { MpdCarrierServiceReference: RM48 } }],
-		['an empty reference list', { body: { MpdCarrierServiceReference: RM48, ConsignmentReferences: [] } }],
-		['a non-string reference', { body: { MpdCarrierServiceReference: RM48, ConsignmentReferences: [42] } }],
+		[
+			'an empty reference list',
+			{ body: { MpdCarrierServiceReference: RM48, ConsignmentReferences: [] } },
+		],
+		[
+			'a non-string reference',
+			{ body: { MpdCarrierServiceReference: RM48, ConsignmentReferences: [42] } },
+		],
 	])('answers 400 for %s', async (_name, options) => {
 		const { status, json } = await call(ALLOCATE, { method: 'PUT', ...options });
 		expect(status).toBe(400);
@@ -390,7 +432,10 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 	});
 
 	it('refuses a disabled service', async () => {
-		const { status, json } = await allocate([REF_A], CARRIER_SERVICE_REFS.parcelforceExpress24Disabled);
+		const { status, json } = await allocate(
+			[REF_A],
+			CARRIER_SERVICE_REFS.parcelforceExpress24Disabled,
+		);
 		expect(status).toBe(400);
 		expectProError(json);
 		expect(json.Code).toBe('CarrierServiceDisabled');
@@ -409,7 +454,12 @@ describe('GET /consignments/{ref}', () => {
 		const { status, json } = await call(`/consignments/${REF_A}`);
 		expect(status).toBe(200);
 		expect(json).toEqual(
-			expect.objectContaining({ Reference: REF_A, ConsignmentState: 'Unallocated', Allocation: null, FailedAllocation: null }),
+			expect.objectContaining({
+				Reference: REF_A,
+				ConsignmentState: 'Unallocated',
+				Allocation: null,
+				FailedAllocation: null,
+			}),
 		);
 	});
 
@@ -479,7 +529,8 @@ describe('faults', () => {
 		expect(first.status).toBe(401);
 		expect(first.json).toEqual({
 			statusCode: 401,
-			message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+			message:
+				'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
 		});
 		expect((await call('/shippinglocations')).status).toBe(200);
 	});
@@ -499,7 +550,10 @@ describe('faults', () => {
 		const { status, headers, json } = await call('/carrierservices');
 		expect(status).toBe(429);
 		expect(headers.get('retry-after')).toBe('7');
-		expect(json).toEqual({ statusCode: 429, message: 'Rate limit is exceeded. Try again in 7 seconds.' });
+		expect(json).toEqual({
+			statusCode: 429,
+			message: 'Rate limit is exceeded. Try again in 7 seconds.',
+		});
 	});
 
 	it('serverError sends a PRO error body with a CorrelationId', async () => {
@@ -551,7 +605,12 @@ describe('faults', () => {
 	});
 
 	it('sends custom headers, raw string bodies and content types', async () => {
-		sim.inject({ status: 200, body: 'plain words', contentType: 'text/plain', headers: { 'x-sim': 1 } });
+		sim.inject({
+			status: 200,
+			body: 'plain words',
+			contentType: 'text/plain',
+			headers: { 'x-sim': 1 },
+		});
 		const { status, text, headers } = await call('/carrierservices');
 		expect(status).toBe(200);
 		expect(text).toBe('plain words');
@@ -593,7 +652,12 @@ describe('request recording', () => {
 		expect(sim.requests).toHaveLength(3);
 		const [get, put, rejected] = sim.requests;
 		expect(get).toEqual(
-			expect.objectContaining({ method: 'GET', path: '/CarrierServices', query: { page: '2', x: 'y' }, rawBody: '' }),
+			expect.objectContaining({
+				method: 'GET',
+				path: '/CarrierServices',
+				query: { page: '2', x: 'y' },
+				rawBody: '',
+			}),
 		);
 		expect(get.body).toBeUndefined();
 		expect(get.headers['electio-api-version']).toBe('1.1');
@@ -667,7 +731,11 @@ describe('control endpoints', () => {
 	});
 
 	it('injects faults, including presets and "Infinity"', async () => {
-		const created = await control('/inject', 'POST', { status: 503, path: '/carrierservices', times: 'Infinity' });
+		const created = await control('/inject', 'POST', {
+			status: 503,
+			path: '/carrierservices',
+			times: 'Infinity',
+		});
 		expect(created.status).toBe(201);
 		expect(created.json.remaining).toBe('Infinity');
 		expect((await call('/carrierservices')).status).toBe(503);
@@ -685,7 +753,10 @@ describe('control endpoints', () => {
 	});
 
 	it('adds consignments, one or many, and reads them without auto-creating', async () => {
-		const one = await control('/consignments', 'POST', { reference: 'EC-000-CTL-001', state: 'Manifested' });
+		const one = await control('/consignments', 'POST', {
+			reference: 'EC-000-CTL-001',
+			state: 'Manifested',
+		});
 		expect(one.status).toBe(201);
 		const many = await control('/consignments', 'POST', [
 			{ reference: 'EC-000-CTL-002' },
@@ -696,7 +767,9 @@ describe('control endpoints', () => {
 
 		sim.setBehaviour({ allocationFailure: 'badRequest' });
 		const { json } = await allocate(['EC-000-CTL-002', 'EC-000-CTL-003']);
-		expect(json.Details).toEqual([expect.objectContaining({ Target: 'ConsignmentReferences[1]', Message: 'Too heavy' })]);
+		expect(json.Details).toEqual([
+			expect.objectContaining({ Target: 'ConsignmentReferences[1]', Message: 'Too heavy' }),
+		]);
 
 		const read = await control('/consignments/EC-000-CTL-002');
 		expect(read.json.Reference).toBe('EC-000-CTL-002');
@@ -725,13 +798,19 @@ describe('addConsignment / getConsignment', () => {
 	it('creates consistent objects for the given state and returns copies', () => {
 		const added = sim.addConsignment({ reference: 'EC-000-ADD-001', state: 'Allocated' });
 		expect(added.Allocation).not.toBeNull();
-		const failed = sim.addConsignment({ reference: 'EC-000-ADD-002', state: 'AllocationFailed', ineligibleReason: 'No' });
+		const failed = sim.addConsignment({
+			reference: 'EC-000-ADD-002',
+			state: 'AllocationFailed',
+			ineligibleReason: 'No',
+		});
 		expect(failed.FailedAllocation?.Message).toBe('No');
 
 		const copy = sim.getConsignment('EC-000-ADD-001');
 		if (copy) copy.ConsignmentState = 'Changed';
 		expect(sim.getConsignment('EC-000-ADD-001')?.ConsignmentState).toBe('Allocated');
 		expect(() => sim.addConsignment({ reference: '' })).toThrow();
-		expect(() => sim.addConsignment({ reference: 'EC-000-ADD-003', state: 'not a state' })).toThrow(/state/);
+		expect(() => sim.addConsignment({ reference: 'EC-000-ADD-003', state: 'not a state' })).toThrow(
+			/state/,
+		);
 	});
 });

@@ -14,7 +14,8 @@ export class SortedPro implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ { list: "List carrier services", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments" }[$parameter["operation"]] ?? $parameter["operation"] }}',
-		description: 'Allocate and manifest consignments, get them and their labels, and list carrier services in SortedPRO (formerly Electio)',
+		description:
+			'Allocate and manifest consignments, get them and their labels, and list carrier services in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -3,7 +3,15 @@
 // does, run n8n's CLI, start an n8n server and talk to its REST API as the editor does.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,13 +49,17 @@ export async function buildAndPack({ build = true, destination } = {}) {
 	if (!existsSync(main)) throw new Error(`${main} is missing after the build`);
 	const dest = destination ?? mkdtempSync(join(tmpdir(), 'sortedpro-pack-'));
 	mkdirSync(dest, { recursive: true });
-	const result = spawnSync(npm, ['pack', '--json', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8' });
+	const result = spawnSync(npm, ['pack', '--json', '--pack-destination', dest], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	});
 	if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stderr}`);
 	const [{ filename, version, entryCount }] = JSON.parse(result.stdout);
 	log(`Packed ${filename} (${entryCount} files).`);
 	const tarball = join(dest, filename.replace(/^@.*\//, ''));
 	// `cleanup` removes the tarball and, when this function made it, its temporary folder.
-	const cleanup = () => (destination ? rmSync(tarball, { force: true }) : rmSync(dest, { recursive: true, force: true }));
+	const cleanup = () =>
+		destination ? rmSync(tarball, { force: true }) : rmSync(dest, { recursive: true, force: true });
 	return { tarball, version, cleanup };
 }
 
@@ -63,14 +75,26 @@ export function installPackage(userFolder, tarball, version) {
 	const packageDir = join(nodesDir, 'node_modules', PACKAGE_NAME);
 	rmSync(packageDir, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
-	const tar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { encoding: 'utf8' });
+	const tar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], {
+		encoding: 'utf8',
+	});
 	if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
 	const pkgPath = join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(readFileSync(pkgPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		readFileSync(pkgPath, 'utf8'),
+	);
 	writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
 	writeFileSync(
 		join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version ?? pkg.version } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'installed-nodes',
+				private: true,
+				dependencies: { [PACKAGE_NAME]: version ?? pkg.version },
+			},
+			null,
+			2,
+		),
 	);
 	return packageDir;
 }
@@ -161,7 +185,9 @@ export class N8nInstance {
 			child.stderr.on('data', (d) => (stderr += d));
 			const timer = setTimeout(() => {
 				killGroup(child);
-				reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+				reject(
+					new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`),
+				);
 			}, timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code) => {
@@ -174,7 +200,10 @@ export class N8nInstance {
 
 	async cliOk(args, what) {
 		const result = await this.cliRun(args);
-		if (result.code !== 0) throw new Error(`${what ?? `n8n ${args[0]}`} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(
+				`${what ?? `n8n ${args[0]}`} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+			);
 		return result;
 	}
 
@@ -193,9 +222,14 @@ export class N8nInstance {
 	async importWorkflows(workflows) {
 		const dir = join(this.userFolder, `workflows-${Date.now()}`);
 		mkdirSync(dir, { recursive: true });
-		workflows.forEach((wf, i) => writeFileSync(join(dir, `${String(i).padStart(3, '0')}.json`), JSON.stringify(wf, null, 2)));
+		workflows.forEach((wf, i) =>
+			writeFileSync(join(dir, `${String(i).padStart(3, '0')}.json`), JSON.stringify(wf, null, 2)),
+		);
 		try {
-			return await this.cliOk(['import:workflow', '--separate', `--input=${dir}`], 'import:workflow');
+			return await this.cliOk(
+				['import:workflow', '--separate', `--input=${dir}`],
+				'import:workflow',
+			);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
@@ -237,28 +271,39 @@ export class N8nInstance {
 		const started = Date.now();
 		let lastNote = started;
 		while (Date.now() - started < timeoutMs) {
-			if (exited !== null) throw new Error(`n8n start exited with code ${exited}:\n${this.serverLog.slice(-4000)}`);
+			if (exited !== null)
+				throw new Error(`n8n start exited with code ${exited}:\n${this.serverLog.slice(-4000)}`);
 			try {
 				const res = await fetch(`${this.url}/healthz/readiness`);
 				if (res.ok) {
-					log(`${this.label}: n8n is up at ${this.url} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+					log(
+						`${this.label}: n8n is up at ${this.url} after ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+					);
 					return this;
 				}
 			} catch {}
 			if (Date.now() - lastNote > 10000) {
 				lastNote = Date.now();
-				log(`${this.label}: waiting for n8n to start (${Math.round((Date.now() - started) / 1000)} s)...`);
+				log(
+					`${this.label}: waiting for n8n to start (${Math.round((Date.now() - started) / 1000)} s)...`,
+				);
 			}
 			await new Promise((r) => setTimeout(r, 300));
 		}
-		throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${this.serverLog.slice(-4000)}`);
+		throw new Error(
+			`n8n did not become ready within ${timeoutMs} ms:\n${this.serverLog.slice(-4000)}`,
+		);
 	}
 
 	/** Stops everything this instance started (whole process groups), and removes a temp user folder. */
 	async stop({ removeFolder = !this.keepFolder } = {}) {
 		const waits = [];
 		for (const child of this.children) {
-			waits.push(new Promise((r) => (child.exitCode !== null || child.signalCode ? r() : child.once('close', r))));
+			waits.push(
+				new Promise((r) =>
+					child.exitCode !== null || child.signalCode ? r() : child.once('close', r),
+				),
+			);
 			killGroup(child, 'SIGTERM');
 		}
 		let timer;
@@ -290,7 +335,8 @@ export function killGroup(child, signal = 'SIGTERM') {
 /** Finds the outermost JSON object or array in mixed log output (the `n8n execute --rawOutput` result). */
 export function extractJson(text) {
 	const starts = [];
-	for (let i = 0; i < text.length; i++) if ((text[i] === '{' || text[i] === '[') && (i === 0 || text[i - 1] === '\n')) starts.push(i);
+	for (let i = 0; i < text.length; i++)
+		if ((text[i] === '{' || text[i] === '[') && (i === 0 || text[i - 1] === '\n')) starts.push(i);
 	for (const start of starts) {
 		const open = text[start];
 		const close = open === '{' ? '}' : ']';
@@ -342,7 +388,12 @@ export class N8nRest {
 		if (expectStatus !== undefined ? res.status !== expectStatus : !res.ok) {
 			throw new Error(`${method} ${prefix}${path} answered ${res.status}: ${text.slice(0, 1000)}`);
 		}
-		return { status: res.status, body: json?.data !== undefined ? json.data : json, raw: json, text };
+		return {
+			status: res.status,
+			body: json?.data !== undefined ? json.data : json,
+			raw: json,
+			text,
+		};
 	}
 
 	get(path, opts) {
@@ -371,19 +422,32 @@ export class N8nRest {
 	 */
 	async runWorkflow(workflow, { flatted, timeoutMs = 60000 } = {}) {
 		const trigger = workflow.nodes.find((n) => /manualTrigger$/.test(n.type));
-		const { body } = await this.post(`/workflows/${workflow.id}/run`, { triggerToStartFrom: { name: trigger.name } });
-		if (!body?.executionId) throw new Error(`run of ${workflow.id} returned no executionId: ${JSON.stringify(body)}`);
+		const { body } = await this.post(`/workflows/${workflow.id}/run`, {
+			triggerToStartFrom: { name: trigger.name },
+		});
+		if (!body?.executionId)
+			throw new Error(`run of ${workflow.id} returned no executionId: ${JSON.stringify(body)}`);
 		const started = Date.now();
 		while (Date.now() - started < timeoutMs) {
-			const res = await this.get(`/executions/${body.executionId}`, { expectStatus: undefined }).catch(() => undefined);
+			const res = await this.get(`/executions/${body.executionId}`, {
+				expectStatus: undefined,
+			}).catch(() => undefined);
 			const execution = res?.body;
-			if (execution && execution.status && !['new', 'running', 'waiting'].includes(execution.status) && execution.data) {
-				const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+			if (
+				execution &&
+				execution.status &&
+				!['new', 'running', 'waiting'].includes(execution.status) &&
+				execution.data
+			) {
+				const data =
+					typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 				return { ...execution, data };
 			}
 			await new Promise((r) => setTimeout(r, 150));
 		}
-		throw new Error(`execution ${body.executionId} of workflow ${workflow.id} did not finish within ${timeoutMs} ms`);
+		throw new Error(
+			`execution ${body.executionId} of workflow ${workflow.id} did not finish within ${timeoutMs} ms`,
+		);
 	}
 }
 
@@ -392,9 +456,19 @@ export function nodeRun(runData, nodeName) {
 	const task = runData?.[nodeName]?.[0];
 	if (!task) return { ran: false, items: [], error: undefined };
 	const items = (task.data?.main?.[0] ?? []).map((i) => i.json);
-	return { ran: true, items, rawItems: task.data?.main?.[0] ?? [], error: task.error, executionStatus: task.executionStatus };
+	return {
+		ran: true,
+		items,
+		rawItems: task.data?.main?.[0] ?? [],
+		error: task.error,
+		executionStatus: task.executionStatus,
+	};
 }
 
 export function listFiles(dir, ext = '.json') {
-	return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : [];
+	return existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => f.endsWith(ext))
+				.sort()
+		: [];
 }

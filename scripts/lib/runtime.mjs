@@ -9,7 +9,15 @@
 // marker, so a failed sqlite3 build does not re-download 2.9 GB. A lock folder stops two
 // scripts (say the demo and the e2e suite) installing into the same folder at once.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,13 +29,18 @@ export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.21.0';
 
 // SORTEDPRO_CACHE_DIR moves the cache (e.g. to time a cold run, or to a CI cache volume).
-export const CACHE = process.env.SORTEDPRO_CACHE_DIR ? resolve(process.env.SORTEDPRO_CACHE_DIR) : join(ROOT, '.cache');
+export const CACHE = process.env.SORTEDPRO_CACHE_DIR
+	? resolve(process.env.SORTEDPRO_CACHE_DIR)
+	: join(ROOT, '.cache');
 const nodeDir = join(CACHE, `node-${NODE_VERSION}`);
 const n8nDir = join(CACHE, `n8n-${N8N_VERSION}`);
 const DONE = '.install-complete';
 const NPM_DONE = '.npm-complete';
 /** n8n's full dependency tree, saved so installs are reproducible and can use `npm ci`. */
-const SAVED_LOCK = join(dirname(fileURLToPath(import.meta.url)), `n8n-${N8N_VERSION}.package-lock.json`);
+const SAVED_LOCK = join(
+	dirname(fileURLToPath(import.meta.url)),
+	`n8n-${N8N_VERSION}.package-lock.json`,
+);
 
 export function log(message) {
 	process.stderr.write(`[sortedpro] ${message}\n`);
@@ -38,11 +51,19 @@ export function log(message) {
  * a long install is never a silent wait. `progress(line)` sees every output line; `status()`
  * returns the text the heartbeat shows (e.g. "812 of 2448 packages fetched").
  */
-export function run(command, args, { cwd, env, label, quiet = false, progress, status, heartbeatMs = 10000 } = {}) {
+export function run(
+	command,
+	args,
+	{ cwd, env, label, quiet = false, progress, status, heartbeatMs = 10000 } = {},
+) {
 	const name = label ?? command;
 	return new Promise((resolvePromise, reject) => {
 		const started = Date.now();
-		const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd,
+			env: env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let tail = '';
 		let partial = '';
 		let lastLine = '';
@@ -104,7 +125,8 @@ async function withLock(dir, what, fn) {
 				rmSync(lock, { recursive: true, force: true });
 				continue;
 			}
-			if (waited % 30 === 0) log(`Waiting for process ${pid}, which is installing ${what} into ${dir} (${waited} s)...`);
+			if (waited % 30 === 0)
+				log(`Waiting for process ${pid}, which is installing ${what} into ${dir} (${waited} s)...`);
 			await new Promise((r) => setTimeout(r, 5000));
 		}
 	}
@@ -124,17 +146,34 @@ export async function ensureNode24() {
 	return withLock(nodeDir, `Node ${NODE_VERSION}`, async () => {
 		if (existsSync(join(nodeDir, DONE)) && existsSync(binary)) return binary;
 		log(`n8n ${N8N_VERSION} needs Node 24; this is Node ${process.versions.node}.`);
-		log(`Installing Node ${NODE_VERSION} from the npm registry into ${nodeDir} (one time, about a minute)...`);
+		log(
+			`Installing Node ${NODE_VERSION} from the npm registry into ${nodeDir} (one time, about a minute)...`,
+		);
 		rmSync(nodeDir, { recursive: true, force: true });
 		mkdirSync(nodeDir, { recursive: true });
-		writeFileSync(join(nodeDir, 'package.json'), JSON.stringify({ name: 'node-runtime', private: true }, null, 2));
+		writeFileSync(
+			join(nodeDir, 'package.json'),
+			JSON.stringify({ name: 'node-runtime', private: true }, null, 2),
+		);
 		// The `node` package fetches its platform binary through an install script, so scripts stay on here.
-		await run(npmCommand(), ['install', `node@${NODE_VERSION}`, '--save-exact', '--no-audit', '--no-fund', '--ignore-scripts=false'], {
-			cwd: nodeDir,
-			label: 'node install',
-		});
+		await run(
+			npmCommand(),
+			[
+				'install',
+				`node@${NODE_VERSION}`,
+				'--save-exact',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts=false',
+			],
+			{
+				cwd: nodeDir,
+				label: 'node install',
+			},
+		);
 		const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout?.trim();
-		if (version !== `v${NODE_VERSION}`) throw new Error(`Node ${NODE_VERSION} install finished but ${binary} reports ${version}`);
+		if (version !== `v${NODE_VERSION}`)
+			throw new Error(`Node ${NODE_VERSION} install finished but ${binary} reports ${version}`);
 		writeFileSync(join(nodeDir, DONE), new Date().toISOString());
 		return binary;
 	});
@@ -145,8 +184,13 @@ function nodeHeadersDir() {
 	const base = join(nodeDir, 'node_modules', 'node', 'node_modules');
 	if (!existsSync(base)) return undefined;
 	const preferred = `node-${process.platform}-${process.arch}`;
-	const candidates = [preferred, ...readdirSync(base).filter((n) => n.startsWith('node-') && n !== preferred)];
-	return candidates.map((n) => join(base, n)).find((d) => existsSync(join(d, 'include', 'node', 'common.gypi')));
+	const candidates = [
+		preferred,
+		...readdirSync(base).filter((n) => n.startsWith('node-') && n !== preferred),
+	];
+	return candidates
+		.map((n) => join(base, n))
+		.find((d) => existsSync(join(d, 'include', 'node', 'common.gypi')));
 }
 
 /** Environment in which `node` and `npm` resolve to Node 24. */
@@ -183,10 +227,23 @@ function npmProgress(total) {
 
 /** Packages `npm ci --omit=dev` will fetch on this machine: no dev ones, links, or builds for another OS, CPU or libc. */
 function countInstallable(lock) {
-	const fits = (list, value) => !Array.isArray(list) || (!list.includes(`!${value}`) && (list.includes(value) || list.every((v) => v.startsWith('!'))));
-	const libc = process.platform === 'linux' ? (process.report?.getReport?.().header?.glibcVersionRuntime ? 'glibc' : 'musl') : undefined;
+	const fits = (list, value) =>
+		!Array.isArray(list) ||
+		(!list.includes(`!${value}`) && (list.includes(value) || list.every((v) => v.startsWith('!'))));
+	const libc =
+		process.platform === 'linux'
+			? process.report?.getReport?.().header?.glibcVersionRuntime
+				? 'glibc'
+				: 'musl'
+			: undefined;
 	return Object.entries(lock.packages ?? {}).filter(
-		([path, p]) => path && !p.dev && !p.link && fits(p.os, process.platform) && fits(p.cpu, process.arch) && (!libc || fits(p.libc, libc)),
+		([path, p]) =>
+			path &&
+			!p.dev &&
+			!p.link &&
+			fits(p.os, process.platform) &&
+			fits(p.cpu, process.arch) &&
+			(!libc || fits(p.libc, libc)),
 	).length;
 }
 
@@ -205,7 +262,11 @@ export async function ensureN8n() {
 			mkdirSync(n8nDir, { recursive: true });
 			writeFileSync(
 				join(n8nDir, 'package.json'),
-				JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2),
+				JSON.stringify(
+					{ name: 'n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } },
+					null,
+					2,
+				),
 			);
 			const useLock = existsSync(SAVED_LOCK);
 			let total;
@@ -220,37 +281,66 @@ export async function ensureN8n() {
 			const counter = npmProgress(total);
 			// --ignore-scripts: a Kafka client's install script downloads from GitHub, fails, and rolls
 			// back the whole install. The one native module n8n needs to start (sqlite3) is built below.
-			await run(npmCommand(), [useLock ? 'ci' : 'install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
-				cwd: n8nDir,
-				env,
-				label: 'n8n install',
-				quiet: true,
-				...counter,
-			});
-			log(`n8n install: ${counter.status()}; done in ${Math.round((Date.now() - started) / 1000)} s.`);
+			await run(
+				npmCommand(),
+				[
+					useLock ? 'ci' : 'install',
+					'--omit=dev',
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=http',
+				],
+				{
+					cwd: n8nDir,
+					env,
+					label: 'n8n install',
+					quiet: true,
+					...counter,
+				},
+			);
+			log(
+				`n8n install: ${counter.status()}; done in ${Math.round((Date.now() - started) / 1000)} s.`,
+			);
 			if (!useLock) {
-				log(`No saved lockfile for n8n ${N8N_VERSION}: copy ${join(n8nDir, 'package-lock.json')} to ${SAVED_LOCK} and commit it, so later installs use \`npm ci\` and get exactly this tree.`);
+				log(
+					`No saved lockfile for n8n ${N8N_VERSION}: copy ${join(n8nDir, 'package-lock.json')} to ${SAVED_LOCK} and commit it, so later installs use \`npm ci\` and get exactly this tree.`,
+				);
 			}
 			writeFileSync(join(n8nDir, NPM_DONE), new Date().toISOString());
 		}
 		log('Building sqlite3 from source for Node 24 (one time, about 2 minutes)...');
 		const headers = nodeHeadersDir();
-		if (!headers) throw new Error(`No Node headers (include/node/common.gypi) under ${nodeDir}; delete that folder and retry`);
+		if (!headers)
+			throw new Error(
+				`No Node headers (include/node/common.gypi) under ${nodeDir}; delete that folder and retry`,
+			);
 		let compiled = 0;
-		await run(npmCommand(), ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'], {
-			cwd: n8nDir,
-			env: { ...env, npm_config_nodedir: headers, npm_config_build_from_source: 'true' },
-			label: 'sqlite3 build',
-			quiet: true,
-			progress: (line) => {
-				if (/\b(CC|CXX)\(target\)/.test(line)) compiled++;
+		await run(
+			npmCommand(),
+			['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'],
+			{
+				cwd: n8nDir,
+				env: { ...env, npm_config_nodedir: headers, npm_config_build_from_source: 'true' },
+				label: 'sqlite3 build',
+				quiet: true,
+				progress: (line) => {
+					if (/\b(CC|CXX)\(target\)/.test(line)) compiled++;
+				},
+				status: () =>
+					`compiling with node-gyp, ${compiled} compile step${compiled === 1 ? '' : 's'} started (sqlite3.c alone takes about a minute)`,
 			},
-			status: () => `compiling with node-gyp, ${compiled} compile step${compiled === 1 ? '' : 's'} started (sqlite3.c alone takes about a minute)`,
+		);
+		const check = spawnSync(node24, ['-e', "require('sqlite3'); console.log('ok')"], {
+			cwd: n8nDir,
+			encoding: 'utf8',
 		});
-		const check = spawnSync(node24, ['-e', "require('sqlite3'); console.log('ok')"], { cwd: n8nDir, encoding: 'utf8' });
-		if (check.stdout.trim() !== 'ok') throw new Error(`sqlite3 does not load after its build:\n${check.stderr}`);
+		if (check.stdout.trim() !== 'ok')
+			throw new Error(`sqlite3 does not load after its build:\n${check.stderr}`);
 		writeFileSync(join(n8nDir, DONE), new Date().toISOString());
-		log(`n8n ${N8N_VERSION} is ready in ${n8nDir} (${Math.round((Date.now() - started) / 1000)} s).`);
+		log(
+			`n8n ${N8N_VERSION} is ready in ${n8nDir} (${Math.round((Date.now() - started) / 1000)} s).`,
+		);
 		return { node24, cli, dir: n8nDir };
 	});
 }

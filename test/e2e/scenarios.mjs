@@ -31,21 +31,45 @@ function ordersOf(workflow) {
 function assertHeaders(requests, apiKey) {
 	assert.ok(requests.length > 0, 'the simulator received no API request');
 	for (const r of requests) {
-		assert.equal(r.headers['ocp-apim-subscription-key'], apiKey, `${r.method} ${r.path}: API key header`);
-		assert.equal(r.headers['electio-api-version'], '1.1', `${r.method} ${r.path}: electio-api-version header`);
-		assert.match(String(r.headers.accept), /application\/json/, `${r.method} ${r.path}: accept header`);
+		assert.equal(
+			r.headers['ocp-apim-subscription-key'],
+			apiKey,
+			`${r.method} ${r.path}: API key header`,
+		);
+		assert.equal(
+			r.headers['electio-api-version'],
+			'1.1',
+			`${r.method} ${r.path}: electio-api-version header`,
+		);
+		assert.match(
+			String(r.headers.accept),
+			/application\/json/,
+			`${r.method} ${r.path}: accept header`,
+		);
 		if (r.method === 'PUT' || r.method === 'POST') {
-			assert.match(String(r.headers['content-type']), /application\/json/, `${r.method} ${r.path}: content-type header`);
+			assert.match(
+				String(r.headers['content-type']),
+				/application\/json/,
+				`${r.method} ${r.path}: content-type header`,
+			);
 		}
 	}
 }
 
 function allocateRequests(requests) {
-	const calls = requests.filter((r) => r.method === 'PUT' && r.path.toLowerCase() === ALLOCATE_PATH);
+	const calls = requests.filter(
+		(r) => r.method === 'PUT' && r.path.toLowerCase() === ALLOCATE_PATH,
+	);
 	for (const r of calls) {
 		assert.equal(r.body?.MpdCarrierServiceReference, SERVICE, 'body MpdCarrierServiceReference');
-		assert.ok(Array.isArray(r.body?.ConsignmentReferences), 'body ConsignmentReferences is an array');
-		assert.ok(r.body.ConsignmentReferences.length <= 100, `at most 100 references per request (got ${r.body.ConsignmentReferences.length})`);
+		assert.ok(
+			Array.isArray(r.body?.ConsignmentReferences),
+			'body ConsignmentReferences is an array',
+		);
+		assert.ok(
+			r.body.ConsignmentReferences.length <= 100,
+			`at most 100 references per request (got ${r.body.ConsignmentReferences.length})`,
+		);
 	}
 	return calls;
 }
@@ -53,7 +77,12 @@ function allocateRequests(requests) {
 /** Text of a node or run error, as n8n stores it (message, description, and the HTTP code if any). */
 export function errorText(error) {
 	if (!error) return '';
-	return [error.message, error.description, error.httpCode, error.context?.data && JSON.stringify(error.context.data)]
+	return [
+		error.message,
+		error.description,
+		error.httpCode,
+		error.context?.data && JSON.stringify(error.context.data),
+	]
 		.filter(Boolean)
 		.join(' | ');
 }
@@ -68,16 +97,27 @@ export const workflowScenarios = [
 		via: 'cli',
 		workflow: 'list-carrier-services.json',
 		check({ execution, node, requests, sim, seed }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			const all = node('List All').items;
 			assert.equal(all.length, seed.SEED_CARRIER_SERVICES.length, 'one item per carrier service');
-			assert.deepEqual(all.map((s) => s.Reference).sort(), seed.SEED_CARRIER_SERVICES.map((s) => s.Reference).sort());
+			assert.deepEqual(
+				all.map((s) => s.Reference).sort(),
+				seed.SEED_CARRIER_SERVICES.map((s) => s.Reference).sort(),
+			);
 			const rm = all.find((s) => s.Reference === SERVICE);
-			assert.ok(rm && rm.CarrierName === 'Royal Mail' && typeof rm.Name === 'string', 'Royal Mail service with API field names');
+			assert.ok(
+				rm && rm.CarrierName === 'Royal Mail' && typeof rm.Name === 'string',
+				'Royal Mail service with API field names',
+			);
 			assert.equal(node('List Two').items.length, 2, 'limit 2 gives 2 items');
 			assertHeaders(requests, sim.apiKey);
 			assert.equal(requests.length, 2, 'one GET per node');
-			for (const r of requests) assert.equal(`${r.method} ${r.path.toLowerCase()}`, 'GET /carrierservices');
+			for (const r of requests)
+				assert.equal(`${r.method} ${r.path.toLowerCase()}`, 'GET /carrierservices');
 		},
 	},
 	{
@@ -85,7 +125,11 @@ export const workflowScenarios = [
 		workflow: 'list-carrier-services.json',
 		behaviour: { carrierServices: 'bareArray' },
 		check({ execution, node, requests, seed }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			assert.equal(node('List All').items.length, seed.SEED_CARRIER_SERVICES.length);
 			assert.equal(node('List Two').items.length, 2);
 			assert.equal(requests.length, 2);
@@ -95,7 +139,11 @@ export const workflowScenarios = [
 		name: 'allocate one reference per item, 25 items',
 		workflow: 'allocate-per-item.json',
 		check({ execution, node, requests, sim, workflow }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			const refs = ordersOf(workflow);
 			const out = node('Allocate').items;
 			assert.equal(out.length, refs.length, 'one output item per reference');
@@ -108,25 +156,47 @@ export const workflowScenarios = [
 			const calls = allocateRequests(requests);
 			assert.equal(calls.length, refs.length, 'one allocate request per item');
 			assert.equal(requests.length, calls.length, 'no other API calls');
-			assert.deepEqual(calls.map((c) => c.body.ConsignmentReferences).flat().sort(), [...refs].sort());
+			assert.deepEqual(
+				calls
+					.map((c) => c.body.ConsignmentReferences)
+					.flat()
+					.sort(),
+				[...refs].sort(),
+			);
 			for (const c of calls) assert.equal(c.body.ConsignmentReferences.length, 1);
-			for (const ref of refs) assert.equal(sim.getConsignment(ref)?.ConsignmentState, 'Allocated', `${ref} is Allocated in the simulator`);
+			for (const ref of refs)
+				assert.equal(
+					sim.getConsignment(ref)?.ConsignmentState,
+					'Allocated',
+					`${ref} is Allocated in the simulator`,
+				);
 		},
 	},
 	{
 		name: 'allocate 250 references in one item (chunked by 100, duplicate sent once)',
 		workflow: 'allocate-chunked.json',
 		check({ execution, node, requests, sim, workflow }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			const refs = [...new Set(ordersOf(workflow))];
 			assert.equal(refs.length, 250, 'the workflow holds 250 distinct references');
 			const out = node('Allocate').items;
 			assert.equal(out.length, 250, 'one output item per distinct reference');
-			assert.ok(out.every((i) => i.Allocated === true), 'all allocated');
+			assert.ok(
+				out.every((i) => i.Allocated === true),
+				'all allocated',
+			);
 			assert.deepEqual(out.map((i) => i.ConsignmentReference).sort(), [...refs].sort());
 			assertHeaders(requests, sim.apiKey);
 			const calls = allocateRequests(requests);
-			assert.deepEqual(calls.map((c) => c.body.ConsignmentReferences.length).sort((a, b) => b - a), [100, 100, 50], 'chunk sizes');
+			assert.deepEqual(
+				calls.map((c) => c.body.ConsignmentReferences.length).sort((a, b) => b - a),
+				[100, 100, 50],
+				'chunk sizes',
+			);
 			assert.equal(requests.length, 3, 'exactly three API calls');
 			const sent = calls.map((c) => c.body.ConsignmentReferences).flat();
 			assert.equal(new Set(sent).size, sent.length, 'no reference sent twice');
@@ -144,7 +214,11 @@ export const workflowScenarios = [
 			assertHeaders(requests, sim.apiKey);
 			const calls = allocateRequests(requests);
 			assert.equal(calls.length, 1, 'one allocate request');
-			assert.deepEqual(calls[0].body.ConsignmentReferences, ['EC-000-05A-Z6S', 'EC-000-A04-0DV', 'EC-000-000-F01']);
+			assert.deepEqual(calls[0].body.ConsignmentReferences, [
+				'EC-000-05A-Z6S',
+				'EC-000-A04-0DV',
+				'EC-000-000-F01',
+			]);
 			assert.equal(sim.getConsignment('EC-000-A04-0DV').ConsignmentState, 'AllocationFailed');
 		},
 	},
@@ -153,7 +227,11 @@ export const workflowScenarios = [
 		workflow: 'partial-failure-output.json',
 		behaviour: { allocationFailure: style },
 		check({ execution, node, requests, sim }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			const out = node('Allocate').items;
 			const by = Object.fromEntries(out.map((i) => [i.ConsignmentReference, i]));
 			assert.equal(out.length, 3, 'one item per reference');
@@ -161,15 +239,25 @@ export const workflowScenarios = [
 			assert.equal(by['EC-000-05A-Z6S']?.CarrierName, 'Royal Mail');
 			for (const ref of ['EC-000-A04-0DV', 'EC-000-000-F01']) {
 				assert.equal(by[ref]?.Allocated, false, `${ref} not allocated`);
-				assert.ok(typeof by[ref]?.FailureReason === 'string' && by[ref].FailureReason.length > 0, `${ref} has a FailureReason`);
+				assert.ok(
+					typeof by[ref]?.FailureReason === 'string' && by[ref].FailureReason.length > 0,
+					`${ref} has a FailureReason`,
+				);
 			}
 			assert.match(by['EC-000-A04-0DV'].FailureReason, /delivery promise/i, 'reason from the API');
 			assertHeaders(requests, sim.apiKey);
 			assert.equal(allocateRequests(requests).length, 1, 'one allocate request');
 			// Every failure is checked on the consignment: 'omit' gives no reason at all, and in either
 			// style a consignment a previous run already allocated must count as allocated.
-			const lookups = requests.filter((r) => r.method === 'GET').map((r) => decodeURIComponent(r.path).toLowerCase()).sort();
-			assert.deepEqual(lookups, ['/consignments/ec-000-000-f01', '/consignments/ec-000-a04-0dv'], 'consignment look-ups for the failures');
+			const lookups = requests
+				.filter((r) => r.method === 'GET')
+				.map((r) => decodeURIComponent(r.path).toLowerCase())
+				.sort();
+			assert.deepEqual(
+				lookups,
+				['/consignments/ec-000-000-f01', '/consignments/ec-000-a04-0dv'],
+				'consignment look-ups for the failures',
+			);
 		},
 	})),
 	{
@@ -177,12 +265,24 @@ export const workflowScenarios = [
 		workflow: 'partial-failure-output.json',
 		behaviour: { allocationAccepted: true },
 		check({ execution, node, requests, sim }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			const out = node('Allocate').items;
 			assert.equal(out.length, 3);
 			for (const item of out) {
-				assert.equal(item.Allocated, false, `${item.ConsignmentReference} is not reported as allocated`);
-				assert.match(`${item.AllocationStatus} ${item.FailureReason}`, /pending|202|accepted/i, `${item.ConsignmentReference} says it is pending`);
+				assert.equal(
+					item.Allocated,
+					false,
+					`${item.ConsignmentReference} is not reported as allocated`,
+				);
+				assert.match(
+					`${item.AllocationStatus} ${item.FailureReason}`,
+					/pending|202|accepted/i,
+					`${item.ConsignmentReference} says it is pending`,
+				);
 			}
 			assert.equal(allocateRequests(requests).length, 1);
 			assert.equal(sim.getConsignment('EC-000-05A-Z6S').ConsignmentState, 'Allocating');
@@ -194,7 +294,11 @@ export const workflowScenarios = [
 		// A 400 that blames no consignment (PRO's error body without Details): nothing to retry.
 		setup: (sim) => sim.inject({ method: 'PUT', path: ALLOCATE_PATH, status: 400 }),
 		check({ execution, node, requests, sim }) {
-			assert.equal(execution.status, 'success', `the workflow carries on: ${execution.status} ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`the workflow carries on: ${execution.status} ${errorText(execution.error)}`,
+			);
 			const alloc = node('Allocate');
 			assert.equal(alloc.rawItems.length, 1, 'one item out of the failed node');
 			const text = errorText(alloc.rawItems[0].error) || JSON.stringify(alloc.rawItems[0].json);
@@ -203,7 +307,11 @@ export const workflowScenarios = [
 			assert.equal(node('After').rawItems.length, 1);
 			assert.equal(allocateRequests(requests).length, 1, 'one allocate request, not retried');
 			assert.equal(requests.length, 1);
-			assert.equal(sim.getConsignment('EC-000-083-45D').ConsignmentState, 'Unallocated', 'nothing changed on a 400');
+			assert.equal(
+				sim.getConsignment('EC-000-083-45D').ConsignmentState,
+				'Unallocated',
+				'nothing changed on a 400',
+			);
 		},
 	},
 	{
@@ -211,7 +319,11 @@ export const workflowScenarios = [
 		workflow: 'bad-request-continue.json',
 		behaviour: { allocationFailure: 'badRequest' },
 		check({ execution, node, requests, sim }) {
-			assert.equal(execution.status, 'success', `the workflow carries on: ${execution.status} ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`the workflow carries on: ${execution.status} ${errorText(execution.error)}`,
+			);
 			const alloc = node('Allocate');
 			assert.equal(alloc.rawItems.length, 1, 'one item out of the failed node');
 			const text = errorText(alloc.rawItems[0].error) || JSON.stringify(alloc.rawItems[0].json);
@@ -224,14 +336,22 @@ export const workflowScenarios = [
 				'sent once with both, then again without the rejected one',
 			);
 			assert.equal(sim.getConsignment('EC-000-083-45D').ConsignmentState, 'Allocated');
-			assert.equal(sim.getConsignment('EC-000-A04-0DV').ConsignmentState, 'Unallocated', 'a 400 changes nothing');
+			assert.equal(
+				sim.getConsignment('EC-000-A04-0DV').ConsignmentState,
+				'Unallocated',
+				'a 400 changes nothing',
+			);
 		},
 	},
 	{
 		name: 'order journey: allocate, get the consignment, get its label as a binary file, manifest',
 		workflow: 'order-journey.json',
 		check({ execution, node, requests, sim }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
 			assert.equal(node('Allocate').items[0]?.Allocated, true, 'allocated');
 			const consignment = node('Get Consignment').items[0];
 			assert.equal(consignment?.Reference, 'EC-000-05A-Z6S');
@@ -250,7 +370,12 @@ export const workflowScenarios = [
 			assertHeaders(requests, sim.apiKey);
 			assert.deepEqual(
 				requests.map((r) => `${r.method} ${r.path}`),
-				[`PUT ${ALLOCATE_PATH}`, 'GET /consignments/EC-000-05A-Z6S', 'GET /labels/EC-000-05A-Z6S/PDF', 'PUT /consignments/manifest'],
+				[
+					`PUT ${ALLOCATE_PATH}`,
+					'GET /consignments/EC-000-05A-Z6S',
+					'GET /labels/EC-000-05A-Z6S/PDF',
+					'PUT /consignments/manifest',
+				],
 			);
 			assert.deepEqual(requests[3].body, { ConsignmentReferences: ['EC-000-05A-Z6S'] });
 		},
@@ -259,10 +384,22 @@ export const workflowScenarios = [
 		name: "the credential in n8n's HTTP Request node: headers sent, plain http to a remote host refused",
 		workflow: 'http-request-credential.json',
 		check({ execution, node, requests, sim, raw, seed }) {
-			assert.equal(execution.status, 'success', `status ${execution.status}: ${errorText(execution.error)}`);
-			assert.equal(node('Call API').items.length, seed.SEED_SHIPPING_LOCATIONS.length, 'one item per shipping location');
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			assert.equal(
+				node('Call API').items.length,
+				seed.SEED_SHIPPING_LOCATIONS.length,
+				'one item per shipping location',
+			);
 			assertHeaders(requests, sim.apiKey);
-			assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), ['GET /shippinglocations'], 'only the loopback call reached the simulator');
+			assert.deepEqual(
+				requests.map((r) => `${r.method} ${r.path}`),
+				['GET /shippinglocations'],
+				'only the loopback call reached the simulator',
+			);
 			const refused = node('Clear Text').rawItems[0];
 			const text = errorText(refused?.error) || JSON.stringify(refused?.json ?? {});
 			assert.match(text, /clear text/i, `the remote http call is refused before sending: ${text}`);
@@ -277,9 +414,19 @@ export const workflowScenarios = [
 			const text = errorText(node('List All').error ?? execution.error);
 			assert.match(text, /401|key|unauthori[sz]ed|access denied/i, `a 401 message: ${text}`);
 			assert.equal(requests.length, 1, 'one request, no retries');
-			assert.equal(requests[0].headers['ocp-apim-subscription-key'], badKey, 'the stored (wrong) key was sent');
-			assert.ok(!raw.includes(badKey), 'the wrong key does not appear anywhere in the execution data');
-			assert.ok(!raw.includes(sim.apiKey), 'the real key does not appear anywhere in the execution data');
+			assert.equal(
+				requests[0].headers['ocp-apim-subscription-key'],
+				badKey,
+				'the stored (wrong) key was sent',
+			);
+			assert.ok(
+				!raw.includes(badKey),
+				'the wrong key does not appear anywhere in the execution data',
+			);
+			assert.ok(
+				!raw.includes(sim.apiKey),
+				'the real key does not appear anywhere in the execution data',
+			);
 		},
 	},
 ];

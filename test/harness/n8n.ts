@@ -109,7 +109,10 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-function additionalDataFor(credentials: ICredentialDataDecryptedObject, parameters: INodeParameters): IWorkflowExecuteAdditionalData {
+function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	parameters: INodeParameters,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new CredentialsHelper(credentials),
 		currentNodeParameters: parameters,
@@ -156,12 +159,19 @@ export interface RunOptions {
 }
 
 /** Runs the node once over `items`; resolves with its output items or rejects with the node's error. */
-export async function runSortedPro(parameters: INodeParameters, options: RunOptions): Promise<INodeExecutionData[]> {
+export async function runSortedPro(
+	parameters: INodeParameters,
+	options: RunOptions,
+): Promise<INodeExecutionData[]> {
 	const nodeType = loadSortedPro();
 	const node = nodeWith(parameters, options.onError);
 	const workflow = workflowWith(node, nodeType);
 	const items = options.items ?? [{ json: {} }];
-	const executeData: IExecuteData = { node, data: { main: [items] }, source: { main: [{ previousNode: 'Trigger' }] } };
+	const executeData: IExecuteData = {
+		node,
+		data: { main: [items] },
+		source: { main: [{ previousNode: 'Trigger' }] },
+	};
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -190,7 +200,12 @@ export async function searchCarrierServices(
 		carrierService: { __rl: true, mode: 'list', value: '' } as unknown as NodeParameterValueType,
 	};
 	const node = nodeWith(parameters);
-	const context = new LoadOptionsContext(workflowWith(node, nodeType), node, additionalDataFor(credentials, parameters), 'carrierService');
+	const context = new LoadOptionsContext(
+		workflowWith(node, nodeType),
+		node,
+		additionalDataFor(credentials, parameters),
+		'carrierService',
+	);
 	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
 }
 
@@ -204,7 +219,9 @@ export interface CredentialTestResult {
  * whose only property routes the test request, executed by RoutingNode with the decrypted
  * credential, then the test's `responseCode` rules applied to a failure.
  */
-export async function testCredential(credentials: SortedProCredentials): Promise<CredentialTestResult> {
+export async function testCredential(
+	credentials: SortedProCredentials,
+): Promise<CredentialTestResult> {
 	const test = credentialType.test;
 	const probeType: INodeType = {
 		description: {
@@ -217,7 +234,15 @@ export async function testCredential(credentials: SortedProCredentials): Promise
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
+			],
 		},
 	};
 	const node: INode = { ...nodeWith({}), type: 'credentialTest' };
@@ -234,7 +259,12 @@ export async function testCredential(credentials: SortedProCredentials): Promise
 		{ node, data: {}, source: null },
 		[],
 	);
-	const decrypted: ICredentialsDecrypted = { id: 'cred-1', name: 'SortedPRO test', type: credentialType.name, data: credentials };
+	const decrypted: ICredentialsDecrypted = {
+		id: 'cred-1',
+		name: 'SortedPRO test',
+		type: credentialType.name,
+		data: credentials,
+	};
 	try {
 		await new RoutingNode(context, probeType, decrypted).runNode();
 		return { status: 'OK', message: 'Connection successful!' };
@@ -242,23 +272,34 @@ export async function testCredential(credentials: SortedProCredentials): Promise
 		const cause = (error as { cause?: { response?: { status?: number }; code?: string } }).cause;
 		const status = cause?.response?.status;
 		if (status !== undefined) {
-			const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+			const rule = test.rules?.find(
+				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status,
+			);
 			if (rule) return { status: 'Error', message: rule.properties.message };
-			if (status < 200 || status > 299) return { status: 'Error', message: `Received HTTP status code: ${status}` };
+			if (status < 200 || status > 299)
+				return { status: 'Error', message: `Received HTTP status code: ${status}` };
 		}
 		return { status: 'Error', message: (error as Error).message };
 	}
 }
 
 /** Evaluates an n8n expression with `$credentials` set, as requestDefaults and credential tests are. */
-export async function evaluateWithCredentials(expression: string, credentials: SortedProCredentials): Promise<unknown> {
+export async function evaluateWithCredentials(
+	expression: string,
+	credentials: SortedProCredentials,
+): Promise<unknown> {
 	const node = nodeWith({});
 	const workflow = workflowWith(node, loadSortedPro());
-	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', { $credentials: credentials });
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', {
+		$credentials: credentials,
+	});
 }
 
 /** Evaluates an expression in the context of a SortedPRO node with the given parameters (e.g. its subtitle). */
-export async function evaluateForNode(expression: string, parameters: INodeParameters): Promise<unknown> {
+export async function evaluateForNode(
+	expression: string,
+	parameters: INodeParameters,
+): Promise<unknown> {
 	const node = nodeWith(parameters);
 	const workflow = workflowWith(node, loadSortedPro());
 	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', {});

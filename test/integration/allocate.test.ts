@@ -29,7 +29,12 @@ function allocate(
 		options = {},
 		items,
 		onError,
-	}: { service?: unknown; options?: Record<string, unknown>; items?: INodeExecutionData[]; onError?: 'continueRegularOutput' } = {},
+	}: {
+		service?: unknown;
+		options?: Record<string, unknown>;
+		items?: INodeExecutionData[];
+		onError?: 'continueRegularOutput';
+	} = {},
 ) {
 	return runSortedPro(
 		{
@@ -43,7 +48,8 @@ function allocate(
 	);
 }
 
-const allocateRequests = () => sim.requests.filter((request) => request.path === '/allocation/allocatewithcarrierservice');
+const allocateRequests = () =>
+	sim.requests.filter((request) => request.path === '/allocation/allocatewithcarrierservice');
 const lookups = () => sim.requests.filter((request) => request.path.startsWith('/consignments/'));
 
 describe('Allocate With Carrier Service: success', () => {
@@ -63,7 +69,10 @@ describe('Allocate With Carrier Service: success', () => {
 		});
 		const [request] = allocateRequests();
 		expect(request.method).toBe('PUT');
-		expect(request.body).toEqual({ MpdCarrierServiceReference: SERVICE, ConsignmentReferences: [OK_1] });
+		expect(request.body).toEqual({
+			MpdCarrierServiceReference: SERVICE,
+			ConsignmentReferences: [OK_1],
+		});
 		expect(request.headers).toMatchObject({
 			'ocp-apim-subscription-key': sim.apiKey,
 			'electio-api-version': '1.1',
@@ -77,7 +86,9 @@ describe('Allocate With Carrier Service: success', () => {
 		const third = makeConsignmentReference(1);
 		const items = await allocate(` ${OK_1}, ${OK_2};\n${third}  ${OK_1}\n\n`);
 		expect(jsonOf(items).map((json) => json.ConsignmentReference)).toEqual([OK_1, OK_2, third]);
-		expect(allocateRequests()[0].body).toMatchObject({ ConsignmentReferences: [OK_1, OK_2, third] });
+		expect(allocateRequests()[0].body).toMatchObject({
+			ConsignmentReferences: [OK_1, OK_2, third],
+		});
 	});
 
 	it('takes an array from an expression, and a carrier service picked from the list', async () => {
@@ -86,26 +97,40 @@ describe('Allocate With Carrier Service: success', () => {
 			items: [{ json: { refs } }],
 			service: { __rl: true, mode: 'list', value: SERVICE, cachedResultName: 'Tracked 48' },
 		});
-		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual(refs.map((ref) => [ref, true]));
+		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual(
+			refs.map((ref) => [ref, true]),
+		);
 	});
 
 	it('takes the carrier service reference from an expression', async () => {
-		const items = await allocate(OK_1, { service: { __rl: true, mode: 'id', value: '={{ $json.service }}' }, items: [{ json: { service: SERVICE } }] });
+		const items = await allocate(OK_1, {
+			service: { __rl: true, mode: 'id', value: '={{ $json.service }}' },
+			items: [{ json: { service: SERVICE } }],
+		});
 		expect(items[0].json.Allocated).toBe(true);
 		expect(allocateRequests()[0].body).toMatchObject({ MpdCarrierServiceReference: SERVICE });
 	});
 
 	it('allocates one reference per item across many items, each paired to its input item', async () => {
 		const refs = Array.from({ length: 12 }, (_, n) => makeConsignmentReference(100 + n));
-		const items = await allocate('={{ $json.reference }}', { items: refs.map((reference) => ({ json: { reference } })) });
-		expect(items.map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual(refs.map((ref, index) => [ref, { item: index }]));
+		const items = await allocate('={{ $json.reference }}', {
+			items: refs.map((reference) => ({ json: { reference } })),
+		});
+		expect(items.map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual(
+			refs.map((ref, index) => [ref, { item: index }]),
+		);
 		expect(allocateRequests()).toHaveLength(12);
 	});
 
 	it('sends more than 100 references in requests of at most 100, and merges the answers in input order', async () => {
 		const refs = Array.from({ length: 250 }, (_, n) => makeConsignmentReference(1000 + n));
 		const items = await allocate(refs.join('\n'));
-		expect(allocateRequests().map((request) => (request.body as { ConsignmentReferences: string[] }).ConsignmentReferences.length)).toEqual([100, 100, 50]);
+		expect(
+			allocateRequests().map(
+				(request) =>
+					(request.body as { ConsignmentReferences: string[] }).ConsignmentReferences.length,
+			),
+		).toEqual([100, 100, 50]);
 		expect(jsonOf(items).map((json) => json.ConsignmentReference)).toEqual(refs);
 		expect(items.every((item) => item.json.Allocated === true)).toBe(true);
 	});
@@ -122,7 +147,11 @@ describe('Allocate With Carrier Service: success', () => {
 
 describe('Allocate With Carrier Service: validation before any request', () => {
 	it.each([
-		['a value with illegal characters', `${OK_1}, EC/000#1`, '"EC/000#1" is not a valid consignment reference'],
+		[
+			'a value with illegal characters',
+			`${OK_1}, EC/000#1`,
+			'"EC/000#1" is not a valid consignment reference',
+		],
 		['an absurdly long value', 'X'.repeat(80), 'is not a valid consignment reference'],
 		['an object mapped by mistake', [{ ref: OK_1 }], 'is not a valid consignment reference'],
 	])('rejects %s, naming it', async (_case, references, message) => {
@@ -139,26 +168,38 @@ describe('Allocate With Carrier Service: validation before any request', () => {
 		expect(error.description).toContain('"EC$2"');
 	});
 
-	it.each([['', 'empty text'], [' , ;\n', 'only separators'], ['={{ $json.missing }}', 'an expression giving nothing']])(
-		'rejects an empty list (%j, %s)',
-		async (references) => {
-			const error = await rejectionOf(allocate(references));
-			expect(error.message).toBe('No consignment references given');
-			expect(sim.requests).toHaveLength(0);
-		},
-	);
+	it.each([
+		['', 'empty text'],
+		[' , ;\n', 'only separators'],
+		['={{ $json.missing }}', 'an expression giving nothing'],
+	])('rejects an empty list (%j, %s)', async (references) => {
+		const error = await rejectionOf(allocate(references));
+		expect(error.message).toBe('No consignment references given');
+		expect(sim.requests).toHaveLength(0);
+	});
 
 	it('rejects a missing or malformed carrier service', async () => {
-		expect((await rejectionOf(allocate(OK_1, { service: { __rl: true, mode: 'list', value: '' } }))).message).toBe('No carrier service chosen');
-		expect((await rejectionOf(allocate(OK_1, { service: { __rl: true, mode: 'id', value: 'MPD/<script>' } }))).message).toContain(
-			'is not a carrier service reference',
-		);
+		expect(
+			(await rejectionOf(allocate(OK_1, { service: { __rl: true, mode: 'list', value: '' } })))
+				.message,
+		).toBe('No carrier service chosen');
+		expect(
+			(
+				await rejectionOf(
+					allocate(OK_1, { service: { __rl: true, mode: 'id', value: 'MPD/<script>' } }),
+				)
+			).message,
+		).toContain('is not a carrier service reference');
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	it('fails only the bad item when On Error is Continue, and allocates the others', async () => {
 		const items = await allocate('={{ $json.reference }}', {
-			items: [{ json: { reference: OK_1 } }, { json: { reference: 'bad ref!' } }, { json: { reference: OK_2 } }],
+			items: [
+				{ json: { reference: OK_1 } },
+				{ json: { reference: 'bad ref!' } },
+				{ json: { reference: OK_2 } },
+			],
 			onError: 'continueRegularOutput',
 		});
 		expect(items).toHaveLength(3);
@@ -181,12 +222,16 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 
 	it('names the single failed reference in the message', async () => {
 		const error = await rejectionOf(allocate(INELIGIBLE));
-		expect(error.message).toBe(`Consignment ${INELIGIBLE} was not allocated with ${SERVICE}: ${SEEDED_INELIGIBLE_REASON}`);
+		expect(error.message).toBe(
+			`Consignment ${INELIGIBLE} was not allocated with ${SERVICE}: ${SEEDED_INELIGIBLE_REASON}`,
+		);
 	});
 
 	it('when missing from the answer, fetches the reason stored on the consignment', async () => {
 		sim.setBehaviour({ allocationFailure: 'omit' });
-		const items = await allocate([OK_1, INELIGIBLE], { options: { outputFailedAllocations: true } });
+		const items = await allocate([OK_1, INELIGIBLE], {
+			options: { outputFailedAllocations: true },
+		});
 		expect(jsonOf(items)).toEqual([
 			expect.objectContaining({ ConsignmentReference: OK_1, Allocated: true }),
 			{
@@ -203,7 +248,9 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 
 	it('when answered with a non-2xx StatusCode, keeps its Description as the reason and adds the state', async () => {
 		sim.setBehaviour({ allocationFailure: 'statusCode' });
-		const items = await allocate([INELIGIBLE, OK_1], { options: { outputFailedAllocations: true } });
+		const items = await allocate([INELIGIBLE, OK_1], {
+			options: { outputFailedAllocations: true },
+		});
 		expect(items[0].json).toMatchObject({
 			ConsignmentReference: INELIGIBLE,
 			Allocated: false,
@@ -214,27 +261,36 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 		expect(lookups().map((request) => request.path)).toEqual([`/consignments/${INELIGIBLE}`]);
 	});
 
-	it.each(['statusCode', 'badRequest'] as const)('is safe to re-run when failures are reported as %s', async (allocationFailure) => {
-		sim.setBehaviour({ allocationFailure });
-		await allocate([OK_1]);
-		const items = await allocate([OK_1, OK_2]);
-		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual([
-			[OK_1, true],
-			[OK_2, true],
-		]);
-		expect(items[0].json.Description).toContain('already allocated');
-	});
+	it.each(['statusCode', 'badRequest'] as const)(
+		'is safe to re-run when failures are reported as %s',
+		async (allocationFailure) => {
+			sim.setBehaviour({ allocationFailure });
+			await allocate([OK_1]);
+			const items = await allocate([OK_1, OK_2]);
+			expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual([
+				[OK_1, true],
+				[OK_2, true],
+			]);
+			expect(items[0].json.Description).toContain('already allocated');
+		},
+	);
 
 	it('when the whole request is refused with 400, fails the blamed ones and sends the rest again', async () => {
 		sim.setBehaviour({ allocationFailure: 'badRequest' });
-		const items = await allocate([OK_1, INELIGIBLE, OK_2], { options: { outputFailedAllocations: true } });
+		const items = await allocate([OK_1, INELIGIBLE, OK_2], {
+			options: { outputFailedAllocations: true },
+		});
 		expect(jsonOf(items).map((json) => [json.ConsignmentReference, json.Allocated])).toEqual([
 			[OK_1, true],
 			[INELIGIBLE, false],
 			[OK_2, true],
 		]);
 		expect(items[1].json.FailureReason).toContain(SEEDED_INELIGIBLE_REASON);
-		expect(allocateRequests().map((request) => (request.body as { ConsignmentReferences: string[] }).ConsignmentReferences)).toEqual([
+		expect(
+			allocateRequests().map(
+				(request) => (request.body as { ConsignmentReferences: string[] }).ConsignmentReferences,
+			),
+		).toEqual([
 			[OK_1, INELIGIBLE, OK_2],
 			[OK_1, OK_2],
 		]);
@@ -242,7 +298,10 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 
 	it('reports a consignment unknown to SortedPRO as such', async () => {
 		const items = await allocate('EC-zz-unknown', { options: { outputFailedAllocations: true } });
-		expect(items[0].json).toMatchObject({ Allocated: false, FailureReason: expect.stringContaining('no consignment with this reference') });
+		expect(items[0].json).toMatchObject({
+			Allocated: false,
+			FailureReason: expect.stringContaining('no consignment with this reference'),
+		});
 	});
 
 	it('reports a consignment in the wrong state with its state', async () => {
@@ -254,13 +313,19 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 	it('accounts for a failed lookup too, without losing the reference', async () => {
 		sim.inject({ method: 'GET', path: '/consignments', ...faults.serverError });
 		const items = await allocate([INELIGIBLE], { options: { outputFailedAllocations: true } });
-		expect(items[0].json).toMatchObject({ ConsignmentReference: INELIGIBLE, Allocated: false, FailureReason: expect.stringContaining('HTTP 500') });
+		expect(items[0].json).toMatchObject({
+			ConsignmentReference: INELIGIBLE,
+			Allocated: false,
+			FailureReason: expect.stringContaining('HTTP 500'),
+		});
 	});
 
 	it('reports 202 Accepted as not finished, never as allocated', async () => {
 		sim.setBehaviour({ allocationAccepted: true });
 		const error = await rejectionOf(allocate(OK_1));
-		expect(error.message).toBe(`The allocation of consignment ${OK_1} with ${SERVICE} has not finished yet`);
+		expect(error.message).toBe(
+			`The allocation of consignment ${OK_1} with ${SERVICE} has not finished yet`,
+		);
 		sim.reset();
 		sim.setBehaviour({ allocationAccepted: true });
 		const items = await allocate([OK_1, OK_2], { options: { outputFailedAllocations: true } });
@@ -278,12 +343,18 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 	});
 
 	it('outputs per-reference items across chunks with failures in several of them', async () => {
-		const refs = Array.from({ length: 205 }, (_, n) => (n % 50 === 0 ? makeConsignmentReference(n, { ineligible: true }) : makeConsignmentReference(5000 + n)));
+		const refs = Array.from({ length: 205 }, (_, n) =>
+			n % 50 === 0
+				? makeConsignmentReference(n, { ineligible: true })
+				: makeConsignmentReference(5000 + n),
+		);
 		const items = await allocate(refs, { options: { outputFailedAllocations: true } });
 		expect(items).toHaveLength(205);
-		expect(jsonOf(items).filter((json) => json.Allocated === false).map((json) => json.ConsignmentReference)).toEqual(
-			refs.filter((_, n) => n % 50 === 0),
-		);
+		expect(
+			jsonOf(items)
+				.filter((json) => json.Allocated === false)
+				.map((json) => json.ConsignmentReference),
+		).toEqual(refs.filter((_, n) => n % 50 === 0));
 	});
 });
 
@@ -301,15 +372,27 @@ describe('Allocate With Carrier Service: re-runs and answers without details', (
 	});
 
 	it('fails a consignment already allocated with another service, saying which', async () => {
-		await allocate([OK_1], { service: { __rl: true, mode: 'id', value: CARRIER_SERVICE_REFS.dpdNextDay } });
+		await allocate([OK_1], {
+			service: { __rl: true, mode: 'id', value: CARRIER_SERVICE_REFS.dpdNextDay },
+		});
 		const error = await rejectionOf(allocate([OK_1]));
 		expect(error.message).toContain(`another carrier service (${CARRIER_SERVICE_REFS.dpdNextDay}`);
 	});
 
 	it('treats a 200 that is not JSON like an answer without details, and asks each consignment', async () => {
-		sim.inject({ method: 'PUT', path: '/allocation', status: 200, body: 'OK', contentType: 'text/plain' });
+		sim.inject({
+			method: 'PUT',
+			path: '/allocation',
+			status: 200,
+			body: 'OK',
+			contentType: 'text/plain',
+		});
 		const items = await allocate([OK_1], { options: { outputFailedAllocations: true } });
-		expect(items[0].json).toMatchObject({ ConsignmentReference: OK_1, Allocated: false, ConsignmentState: 'Unallocated' });
+		expect(items[0].json).toMatchObject({
+			ConsignmentReference: OK_1,
+			Allocated: false,
+			ConsignmentState: 'Unallocated',
+		});
 		expect(lookups()).toHaveLength(1);
 	});
 
@@ -328,10 +411,16 @@ describe('Allocate With Carrier Service: re-runs and answers without details', (
 describe('Allocate With Carrier Service: several input items, default error', () => {
 	it('names the references of the other items, which were sent too', async () => {
 		const error = await rejectionOf(
-			allocate('={{ $json.ref }}', { items: [{ json: { ref: OK_1 } }, { json: { ref: INELIGIBLE } }, { json: { ref: OK_2 } }] }),
+			allocate('={{ $json.ref }}', {
+				items: [{ json: { ref: OK_1 } }, { json: { ref: INELIGIBLE } }, { json: { ref: OK_2 } }],
+			}),
 		);
-		expect(error.message).toBe(`Consignment ${INELIGIBLE} was not allocated with ${SERVICE}: ${SEEDED_INELIGIBLE_REASON}`);
-		expect(error.description).toContain(`not in the output because the node stopped: ${OK_1}, ${OK_2}`);
+		expect(error.message).toBe(
+			`Consignment ${INELIGIBLE} was not allocated with ${SERVICE}: ${SEEDED_INELIGIBLE_REASON}`,
+		);
+		expect(error.description).toContain(
+			`not in the output because the node stopped: ${OK_1}, ${OK_2}`,
+		);
 		expect(sim.getConsignment(OK_2)?.ConsignmentState).toBe('Allocated');
 	});
 
@@ -339,10 +428,15 @@ describe('Allocate With Carrier Service: several input items, default error', ()
 		const error = await rejectionOf(
 			allocate('={{ $json.ref }}', {
 				service: { __rl: true, mode: 'id', value: '={{ $json.service }}' },
-				items: [{ json: { ref: OK_1, service: 'MPD_NOPE' } }, { json: { ref: OK_2, service: SERVICE } }],
+				items: [
+					{ json: { ref: OK_1, service: 'MPD_NOPE' } },
+					{ json: { ref: OK_2, service: SERVICE } },
+				],
 			}),
 		);
-		expect(error.description).toContain(`Nothing was allocated. Consignments not allocated: ${OK_1}`);
+		expect(error.description).toContain(
+			`Nothing was allocated. Consignments not allocated: ${OK_1}`,
+		);
 		expect(error.description).toContain(`not in the output because the node stopped: ${OK_2}`);
 	});
 });
@@ -350,7 +444,14 @@ describe('Allocate With Carrier Service: several input items, default error', ()
 describe('Allocate With Carrier Service: request-level errors', () => {
 	it('after a time-out on a later request, checks each consignment of that request', async () => {
 		const refs = Array.from({ length: 150 }, (_, n) => makeConsignmentReference(7000 + n));
-		sim.inject({ method: 'PUT', path: '/allocation', status: 200, body: [], delayMs: 1500, after: 1 });
+		sim.inject({
+			method: 'PUT',
+			path: '/allocation',
+			status: 200,
+			body: [],
+			delayMs: 1500,
+			after: 1,
+		});
 		const error = await rejectionOf(
 			runSortedPro(
 				{
@@ -364,10 +465,16 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 				{ credentials: credentialsFor(sim) },
 			),
 		);
-		expect(error.message).toBe(`SortedPRO did not answer in time when trying to allocate consignments with carrier service ${SERVICE}`);
-		expect(error.description).toContain(`Allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
+		expect(error.message).toBe(
+			`SortedPRO did not answer in time when trying to allocate consignments with carrier service ${SERVICE}`,
+		);
+		expect(error.description).toContain(
+			`Allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`,
+		);
 		// Each consignment of the timed-out request is checked: the simulator had not acted on it.
-		expect(error.description).toContain(`Not allocated: ${refs[100]} (The request failed before SortedPRO allocated it.)`);
+		expect(error.description).toContain(
+			`Not allocated: ${refs[100]} (The request failed before SortedPRO allocated it.)`,
+		);
 		expect(error.description).not.toContain('Outcome unknown');
 	});
 
@@ -375,28 +482,41 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		sim.inject({ ...faults.serverError, method: 'PUT', path: '/allocation' });
 		sim.inject({ ...faults.serverError, method: 'GET', path: '/consignments', times: Infinity });
 		const error = await rejectionOf(allocate([OK_1, OK_2]));
-		expect(error.description).toContain(`Outcome unknown, check their state with Consignment > Get before running again: ${OK_1}, ${OK_2}`);
+		expect(error.description).toContain(
+			`Outcome unknown, check their state with Consignment > Get before running again: ${OK_1}, ${OK_2}`,
+		);
 	});
 
 	it('after a 500, checks each consignment of that request', async () => {
 		sim.inject({ ...faults.serverError, method: 'PUT', path: '/allocation' });
 		const error = await rejectionOf(allocate([OK_1, OK_2]));
 		expect(error.message).toContain('(HTTP 500)');
-		expect(error.description).toContain(`Not allocated: ${OK_1} (The request failed before SortedPRO allocated it.); ${OK_2}`);
+		expect(error.description).toContain(
+			`Not allocated: ${OK_1} (The request failed before SortedPRO allocated it.); ${OK_2}`,
+		);
 	});
 
 	it('turns a 400 for an unknown carrier service into an error naming it, with the correlation ID', async () => {
-		const error = await rejectionOf(allocate([OK_1, OK_2], { service: { __rl: true, mode: 'id', value: 'MPD_NOPE' } }));
-		expect(error.message).toContain('SortedPRO rejected the request to allocate consignments with carrier service MPD_NOPE');
+		const error = await rejectionOf(
+			allocate([OK_1, OK_2], { service: { __rl: true, mode: 'id', value: 'MPD_NOPE' } }),
+		);
+		expect(error.message).toContain(
+			'SortedPRO rejected the request to allocate consignments with carrier service MPD_NOPE',
+		);
 		expect(error.description).toMatch(/MpdCarrierServiceReference: .*MPD_NOPE/);
 		expect(error.description).toMatch(/Correlation ID: [0-9a-f-]{36}/);
-		expect(error.description).toContain(`Nothing was allocated. Consignments not allocated: ${OK_1}, ${OK_2}`);
+		expect(error.description).toContain(
+			`Nothing was allocated. Consignments not allocated: ${OK_1}, ${OK_2}`,
+		);
 	});
 
 	it('gives an error item for that input item with On Error: Continue, and goes on with the others', async () => {
 		const items = await allocate('={{ $json.ref }}', {
 			service: { __rl: true, mode: 'id', value: '={{ $json.service }}' },
-			items: [{ json: { ref: OK_1, service: 'MPD_NOPE' } }, { json: { ref: OK_2, service: SERVICE } }],
+			items: [
+				{ json: { ref: OK_1, service: 'MPD_NOPE' } },
+				{ json: { ref: OK_2, service: SERVICE } },
+			],
 			onError: 'continueRegularOutput',
 		});
 		expect(items).toHaveLength(2);
@@ -409,10 +529,18 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		sim.inject({ ...faults.throttled(5), method: 'PUT', path: '/allocation', after: 1 });
 		const error = await rejectionOf(allocate(refs));
 		expect(error.message).toContain('too many requests');
-		expect(error.description).toContain(`Allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`);
-		expect(error.description).toContain(`Not allocated, SortedPRO refused the request: ${refs.slice(100, 200).join(', ')}`);
-		expect(error.description).toContain(`Not sent because of the error: ${refs.slice(200).join(', ')}`);
-		expect(refs.slice(0, 100).every((ref) => sim.getConsignment(ref)?.ConsignmentState === 'Allocated')).toBe(true);
+		expect(error.description).toContain(
+			`Allocated (these stay allocated): ${refs.slice(0, 100).join(', ')}`,
+		);
+		expect(error.description).toContain(
+			`Not allocated, SortedPRO refused the request: ${refs.slice(100, 200).join(', ')}`,
+		);
+		expect(error.description).toContain(
+			`Not sent because of the error: ${refs.slice(200).join(', ')}`,
+		);
+		expect(
+			refs.slice(0, 100).every((ref) => sim.getConsignment(ref)?.ConsignmentState === 'Allocated'),
+		).toBe(true);
 	});
 
 	it('never shows the API key, whatever fails', async () => {
@@ -420,7 +548,14 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		const rejected = await rejectionOf(allocate([OK_1]));
 		sim.setBehaviour({ allocationFailure: 'statusCode' });
 		const failed = await rejectionOf(allocate([INELIGIBLE]));
-		const items = await allocate([OK_2, INELIGIBLE], { options: { outputFailedAllocations: true } });
-		for (const shown of [everythingShown(rejected), everythingShown(failed), everythingShown(items)]) expect(shown).not.toContain(sim.apiKey);
+		const items = await allocate([OK_2, INELIGIBLE], {
+			options: { outputFailedAllocations: true },
+		});
+		for (const shown of [
+			everythingShown(rejected),
+			everythingShown(failed),
+			everythingShown(items),
+		])
+			expect(shown).not.toContain(sim.apiKey);
 	});
 });

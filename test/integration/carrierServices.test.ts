@@ -8,13 +8,18 @@ afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
 const list = (parameters: Record<string, unknown> = {}, onError?: 'continueRegularOutput') =>
-	runSortedPro({ resource: 'carrierService', operation: 'list', returnAll: true, ...parameters }, { credentials: credentialsFor(sim), onError });
+	runSortedPro(
+		{ resource: 'carrierService', operation: 'list', returnAll: true, ...parameters },
+		{ credentials: credentialsFor(sim), onError },
+	);
 
 describe('List Carrier Services', () => {
 	it('outputs one item per carrier service with the API field names, and sends the credential headers', async () => {
 		const items = await list();
 		expect(jsonOf(items)).toEqual(SEED_CARRIER_SERVICES);
-		expect(items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
+		expect(
+			items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 })),
+		).toBe(true);
 		expect(sim.requests).toHaveLength(1);
 		const [request] = sim.requests;
 		expect(request).toMatchObject({ method: 'GET', path: '/carrierservices', rawBody: '' });
@@ -25,15 +30,23 @@ describe('List Carrier Services', () => {
 		});
 	});
 
-	it.each(['bareArray', 'wrapper'] as const)('accepts the %s answer shape', async (carrierServices) => {
-		sim.setBehaviour({ carrierServices });
-		expect(jsonOf(await list()).map((service) => service.Reference)).toEqual(SEED_CARRIER_SERVICES.map((service) => service.Reference));
-	});
+	it.each(['bareArray', 'wrapper'] as const)(
+		'accepts the %s answer shape',
+		async (carrierServices) => {
+			sim.setBehaviour({ carrierServices });
+			expect(jsonOf(await list()).map((service) => service.Reference)).toEqual(
+				SEED_CARRIER_SERVICES.map((service) => service.Reference),
+			);
+		},
+	);
 
-	it.each(['notFound', 'empty'] as const)('outputs zero items when the account has no services (%s)', async (carrierServices) => {
-		sim.setBehaviour({ carrierServices });
-		expect(await list()).toEqual([]);
-	});
+	it.each(['notFound', 'empty'] as const)(
+		'outputs zero items when the account has no services (%s)',
+		async (carrierServices) => {
+			sim.setBehaviour({ carrierServices });
+			expect(await list()).toEqual([]);
+		},
+	);
 
 	it('applies Limit when Return All is off', async () => {
 		expect(await list({ returnAll: false, limit: 2 })).toHaveLength(2);
@@ -63,7 +76,10 @@ describe('errors from SortedPRO', () => {
 
 	it('explains a wrong key sent to the simulator itself', async () => {
 		const error = await rejectionOf(
-			runSortedPro({ resource: 'carrierService', operation: 'list', returnAll: true }, { credentials: credentialsFor(sim, { apiKey: 'wrong-key-123' }) }),
+			runSortedPro(
+				{ resource: 'carrierService', operation: 'list', returnAll: true },
+				{ credentials: credentialsFor(sim, { apiKey: 'wrong-key-123' }) },
+			),
 		);
 		expect(error.message).toBe('SortedPRO rejected the API key');
 		expect(everythingShown(error)).not.toContain('wrong-key-123');
@@ -114,7 +130,9 @@ describe('errors from SortedPRO', () => {
 	it('reports a slow SortedPRO as not answering in time', async () => {
 		sim.setBehaviour({ delayMs: 1500 });
 		const error = await rejectionOf(list({ requestOptions: { timeout: 200 } }));
-		expect(error.message).toBe('SortedPRO did not answer in time when trying to list carrier services');
+		expect(error.message).toBe(
+			'SortedPRO did not answer in time when trying to list carrier services',
+		);
 		expect(error.description).toContain('Retry On Fail');
 	});
 
@@ -123,7 +141,10 @@ describe('errors from SortedPRO', () => {
 		const url = down.url;
 		await down.close();
 		const error = await rejectionOf(
-			runSortedPro({ resource: 'carrierService', operation: 'list', returnAll: true }, { credentials: credentialsFor(sim, { baseUrl: url }) }),
+			runSortedPro(
+				{ resource: 'carrierService', operation: 'list', returnAll: true },
+				{ credentials: credentialsFor(sim, { baseUrl: url }) },
+			),
 		);
 		expect(error.message).toBe('Could not reach SortedPRO to list carrier services');
 		expect(error.description).toContain('Retry On Fail');
@@ -132,16 +153,32 @@ describe('errors from SortedPRO', () => {
 });
 
 describe('2xx answers without a usable list', () => {
-	it('reports the wrapper\'s own Success: false instead of an empty list', async () => {
-		sim.inject({ path: '/carrierservices', status: 200, body: { Success: false, ErrorMessage: 'Carrier cache unavailable', MpdCarrierServices: null } });
+	it("reports the wrapper's own Success: false instead of an empty list", async () => {
+		sim.inject({
+			path: '/carrierservices',
+			status: 200,
+			body: { Success: false, ErrorMessage: 'Carrier cache unavailable', MpdCarrierServices: null },
+		});
 		const error = await rejectionOf(list());
-		expect(error.message).toBe('SortedPRO gave an unusable answer when trying to list carrier services: SortedPRO reported a failure: Carrier cache unavailable');
+		expect(error.message).toBe(
+			'SortedPRO gave an unusable answer when trying to list carrier services: SortedPRO reported a failure: Carrier cache unavailable',
+		);
 	});
 
 	it('reports an HTML page answered with 200, in the list and in the picker', async () => {
-		sim.inject({ path: '/carrierservices', status: 200, body: '<html><body>Maintenance</body></html>', contentType: 'text/html', times: 2 });
-		expect((await rejectionOf(list())).message).toContain('the answer was not JSON ("Maintenance")');
-		expect((await rejectionOf(searchCarrierServices(credentialsFor(sim)))).message).toContain('not JSON');
+		sim.inject({
+			path: '/carrierservices',
+			status: 200,
+			body: '<html><body>Maintenance</body></html>',
+			contentType: 'text/html',
+			times: 2,
+		});
+		expect((await rejectionOf(list())).message).toContain(
+			'the answer was not JSON ("Maintenance")',
+		);
+		expect((await rejectionOf(searchCarrierServices(credentialsFor(sim)))).message).toContain(
+			'not JSON',
+		);
 	});
 });
 
@@ -149,9 +186,16 @@ describe('the key never travels in clear text', () => {
 	it('does not follow a redirect, so the key never reaches where it points', async () => {
 		const elsewhere = await startSimulator({ apiKey: 'another-key' });
 		try {
-			sim.inject({ path: '/carrierservices', status: 307, headers: { Location: `${elsewhere.url}/carrierservices` }, body: '' });
+			sim.inject({
+				path: '/carrierservices',
+				status: 307,
+				headers: { Location: `${elsewhere.url}/carrierservices` },
+				body: '',
+			});
 			const error = await rejectionOf(list());
-			expect(error.message).toBe('SortedPRO answered with a redirect (HTTP 307) when trying to list carrier services; it was not followed');
+			expect(error.message).toBe(
+				'SortedPRO answered with a redirect (HTTP 307) when trying to list carrier services; it was not followed',
+			);
 			expect(error.description).toContain(`pointed elsewhere to ${new URL(elsewhere.url).host}`);
 			expect(elsewhere.requests).toHaveLength(0);
 		} finally {
@@ -160,20 +204,31 @@ describe('the key never travels in clear text', () => {
 	});
 
 	it('redacts the key if an answer echoes it back', async () => {
-		sim.inject({ path: '/carrierservices', status: 502, body: `<html>Bad gateway for key ${sim.apiKey}</html>`, contentType: 'text/html' });
+		sim.inject({
+			path: '/carrierservices',
+			status: 502,
+			body: `<html>Bad gateway for key ${sim.apiKey}</html>`,
+			contentType: 'text/html',
+		});
 		const error = await rejectionOf(list());
 		expect(error.description).toContain('Bad gateway for key ***');
 		expect(everythingShown(error)).not.toContain(sim.apiKey);
 	});
 
-	it.each(['http://sortedpro.example.com', 'ftp://127.0.0.1', 'not a url', ''])('refuses the custom base URL "%s" before sending', async (baseUrl) => {
-		const error = await rejectionOf(
-			runSortedPro({ resource: 'carrierService', operation: 'list', returnAll: true }, { credentials: credentialsFor(sim, { baseUrl }) }),
-		);
-		expect(error.message).toMatch(/base URL|clear text/i);
-		expect(everythingShown(error)).not.toContain(sim.apiKey);
-		expect(sim.requests).toHaveLength(0);
-	});
+	it.each(['http://sortedpro.example.com', 'ftp://127.0.0.1', 'not a url', ''])(
+		'refuses the custom base URL "%s" before sending',
+		async (baseUrl) => {
+			const error = await rejectionOf(
+				runSortedPro(
+					{ resource: 'carrierService', operation: 'list', returnAll: true },
+					{ credentials: credentialsFor(sim, { baseUrl }) },
+				),
+			);
+			expect(error.message).toMatch(/base URL|clear text/i);
+			expect(everythingShown(error)).not.toContain(sim.apiKey);
+			expect(sim.requests).toHaveLength(0);
+		},
+	);
 
 	it('allows plain http to this machine by name', async () => {
 		const items = await runSortedPro(
@@ -188,22 +243,38 @@ describe('carrier service picker (list search)', () => {
 	it('lists every service with name, carrier and reference, value being the Reference, enabled ones first', async () => {
 		const { results } = await searchCarrierServices(credentialsFor(sim));
 		expect(results).toHaveLength(SEED_CARRIER_SERVICES.length);
-		expect(results[0]).toEqual({ name: 'Tracked 48 (Royal Mail) - MPD_RMDTPS48HNAUT', value: 'MPD_RMDTPS48HNAUT', description: 'Royal Mail Tracked 48' });
+		expect(results[0]).toEqual({
+			name: 'Tracked 48 (Royal Mail) - MPD_RMDTPS48HNAUT',
+			value: 'MPD_RMDTPS48HNAUT',
+			description: 'Royal Mail Tracked 48',
+		});
 		expect(results[results.length - 1].name).toContain('[disabled]');
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(sim.apiKey);
 	});
 
 	it('filters on name, carrier or reference, case-insensitively', async () => {
-		expect((await searchCarrierServices(credentialsFor(sim), 'royal')).results.map((result) => result.value)).toEqual(['MPD_RMDTPS48HNAUT']);
-		expect((await searchCarrierServices(credentialsFor(sim), 'edc5_ups')).results.map((result) => result.value)).toEqual(['EDC5_UPSHEXDCS']);
-		expect((await searchCarrierServices(credentialsFor(sim), 'no such service')).results).toEqual([]);
+		expect(
+			(await searchCarrierServices(credentialsFor(sim), 'royal')).results.map(
+				(result) => result.value,
+			),
+		).toEqual(['MPD_RMDTPS48HNAUT']);
+		expect(
+			(await searchCarrierServices(credentialsFor(sim), 'edc5_ups')).results.map(
+				(result) => result.value,
+			),
+		).toEqual(['EDC5_UPSHEXDCS']);
+		expect((await searchCarrierServices(credentialsFor(sim), 'no such service')).results).toEqual(
+			[],
+		);
 	});
 
 	it('shows an empty list when the account has none, for both 404 and bare arrays', async () => {
 		sim.setBehaviour({ carrierServices: 'notFound' });
 		expect((await searchCarrierServices(credentialsFor(sim))).results).toEqual([]);
 		sim.setBehaviour({ carrierServices: 'bareArray' });
-		expect((await searchCarrierServices(credentialsFor(sim))).results).toHaveLength(SEED_CARRIER_SERVICES.length);
+		expect((await searchCarrierServices(credentialsFor(sim))).results).toHaveLength(
+			SEED_CARRIER_SERVICES.length,
+		);
 	});
 
 	it('explains a failure instead of showing an empty list', async () => {

@@ -1,5 +1,12 @@
 import { runSortedPro } from '../harness/n8n';
-import { CARRIER_SERVICE_REFS, SEEDED_INELIGIBLE_REASON, SEEDED_REFS, faults, startSimulator, type Simulator } from '../simulator';
+import {
+	CARRIER_SERVICE_REFS,
+	SEEDED_INELIGIBLE_REASON,
+	SEEDED_REFS,
+	faults,
+	startSimulator,
+	type Simulator,
+} from '../simulator';
 import { credentialsFor, rejectionOf } from './helpers';
 
 let sim: Simulator;
@@ -7,18 +14,34 @@ beforeAll(async () => (sim = await startSimulator()));
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
-const get = (consignmentReference: unknown, items = [{ json: {} }], onError?: 'continueRegularOutput') =>
-	runSortedPro({ resource: 'consignment', operation: 'get', consignmentReference } as never, { credentials: credentialsFor(sim), items, onError });
+const get = (
+	consignmentReference: unknown,
+	items = [{ json: {} }],
+	onError?: 'continueRegularOutput',
+) =>
+	runSortedPro({ resource: 'consignment', operation: 'get', consignmentReference } as never, {
+		credentials: credentialsFor(sim),
+		items,
+		onError,
+	});
 
 describe('Consignment > Get', () => {
 	it('outputs the consignment as SortedPRO returns it, one item per input item', async () => {
 		const [first, second] = SEEDED_REFS.allocatable;
-		const items = await get('={{ $json.ref }}', [{ json: { ref: first } }, { json: { ref: ` ${second} ` } }]);
-		expect(items.map((item) => [item.json.Reference, item.json.ConsignmentState, item.pairedItem])).toEqual([
+		const items = await get('={{ $json.ref }}', [
+			{ json: { ref: first } },
+			{ json: { ref: ` ${second} ` } },
+		]);
+		expect(
+			items.map((item) => [item.json.Reference, item.json.ConsignmentState, item.pairedItem]),
+		).toEqual([
 			[first, 'Unallocated', { item: 0 }],
 			[second, 'Unallocated', { item: 1 }],
 		]);
-		expect(sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /consignments/${first}`, `GET /consignments/${second}`]);
+		expect(sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /consignments/${first}`,
+			`GET /consignments/${second}`,
+		]);
 	});
 
 	it('shows why an allocation failed', async () => {
@@ -33,7 +56,10 @@ describe('Consignment > Get', () => {
 			{ credentials: credentialsFor(sim) },
 		);
 		const [item] = await get(SEEDED_REFS.ineligible);
-		expect(item.json).toMatchObject({ ConsignmentState: 'AllocationFailed', FailedAllocation: { Message: SEEDED_INELIGIBLE_REASON } });
+		expect(item.json).toMatchObject({
+			ConsignmentState: 'AllocationFailed',
+			FailedAllocation: { Message: SEEDED_INELIGIBLE_REASON },
+		});
 	});
 
 	it('names a reference SortedPRO does not know', async () => {
@@ -55,12 +81,16 @@ describe('Consignment > Get', () => {
 	it('words API errors and honours On Error: Continue', async () => {
 		sim.inject(faults.serverError);
 		const items = await get(SEEDED_REFS.ineligible, [{ json: {} }], 'continueRegularOutput');
-		expect(items[0].error?.message).toBe(`SortedPRO failed while trying to get consignment ${SEEDED_REFS.ineligible} (HTTP 500)`);
+		expect(items[0].error?.message).toBe(
+			`SortedPRO failed while trying to get consignment ${SEEDED_REFS.ineligible} (HTTP 500)`,
+		);
 	});
 
 	it('reports an answer that holds no consignment', async () => {
 		sim.inject({ path: '/consignments', status: 200, body: [] });
-		expect((await rejectionOf(get(SEEDED_REFS.ineligible))).message).toContain('the answer held no consignment');
+		expect((await rejectionOf(get(SEEDED_REFS.ineligible))).message).toContain(
+			'the answer held no consignment',
+		);
 		sim.inject({ path: '/consignments', status: 200, body: 'fine', contentType: 'text/plain' });
 		expect((await rejectionOf(get(SEEDED_REFS.ineligible))).message).toContain('not JSON');
 	});

@@ -3,7 +3,10 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { runSortedPro, type SortedProCredentials } from '../harness/n8n';
 import { CARRIER_SERVICE_REFS, type Simulator } from '../simulator';
 
-export function credentialsFor(sim: Simulator, overrides: Partial<SortedProCredentials> = {}): SortedProCredentials {
+export function credentialsFor(
+	sim: Simulator,
+	overrides: Partial<SortedProCredentials> = {},
+): SortedProCredentials {
 	return { apiKey: sim.apiKey, environment: 'custom', baseUrl: sim.url, ...overrides };
 }
 
@@ -22,7 +25,13 @@ export async function allocateFirst(sim: Simulator, references: string | string[
 }
 
 /** Awaits a promise that must reject, and hands back its error for inspection. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { description?: string | null; httpCode?: string | null; context?: Record<string, unknown> }> {
+export async function rejectionOf(promise: Promise<unknown>): Promise<
+	Error & {
+		description?: string | null;
+		httpCode?: string | null;
+		context?: Record<string, unknown>;
+	}
+> {
 	try {
 		await promise;
 	} catch (error) {
@@ -34,21 +43,35 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { 
 /** Everything an operator could see of an error or items, to check that a secret is absent. */
 export function everythingShown(value: unknown): string {
 	if (value instanceof Error) {
-		const fields = value as Error & { description?: unknown; messages?: unknown; context?: unknown; cause?: unknown };
-		return [value.message, String(fields.description ?? ''), JSON.stringify(fields.messages ?? []), JSON.stringify(fields.context ?? {}), JSON.stringify(value), safeStringify(fields.cause)].join('\n');
+		const fields = value as Error & {
+			description?: unknown;
+			messages?: unknown;
+			context?: unknown;
+			cause?: unknown;
+		};
+		return [
+			value.message,
+			String(fields.description ?? ''),
+			JSON.stringify(fields.messages ?? []),
+			JSON.stringify(fields.context ?? {}),
+			JSON.stringify(value),
+			safeStringify(fields.cause),
+		].join('\n');
 	}
 	return safeStringify(value);
 }
 
 function safeStringify(value: unknown): string {
 	const seen = new WeakSet();
-	return JSON.stringify(value, (_key, inner: unknown) => {
-		if (typeof inner === 'object' && inner !== null) {
-			if (seen.has(inner)) return '[circular]';
-			seen.add(inner);
-		}
-		return inner;
-	}) ?? '';
+	return (
+		JSON.stringify(value, (_key, inner: unknown) => {
+			if (typeof inner === 'object' && inner !== null) {
+				if (seen.has(inner)) return '[circular]';
+				seen.add(inner);
+			}
+			return inner;
+		}) ?? ''
+	);
 }
 
 export function jsonOf(items: INodeExecutionData[]): Array<Record<string, unknown>> {

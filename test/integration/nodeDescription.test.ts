@@ -11,11 +11,15 @@ describe('node description', () => {
 		['consignment', 'getLabel', 'Get label'],
 		['consignment', 'manifest', 'Manifest consignments'],
 	])('shows a readable subtitle for %s > %s', async (resource, operation, subtitle) => {
-		expect(await evaluateForNode(description.subtitle as string, { resource, operation })).toBe(subtitle);
+		expect(await evaluateForNode(description.subtitle as string, { resource, operation })).toBe(
+			subtitle,
+		);
 	});
 
 	it('offers every operation with an action, for the panel and for AI agents', () => {
-		const operations = description.properties.filter((property) => property.name === 'operation').flatMap((property) => property.options ?? []);
+		const operations = description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => property.options ?? []);
 		expect(operations.map((option) => ('action' in option ? option.action : undefined))).toEqual([
 			'List carrier services',
 			'Allocate with carrier service',

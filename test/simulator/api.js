@@ -2,8 +2,14 @@
 
 const { SEED_CARRIER_SERVICES, SEED_SHIPPING_LOCATIONS } = require('./seed');
 const { proError, detail } = require('./errors');
-const { planAllocation, applyAllocation, carrierOf, trackingReference, formatShippingDate, shippingDateFor } =
-	require('./consignments');
+const {
+	planAllocation,
+	applyAllocation,
+	carrierOf,
+	trackingReference,
+	formatShippingDate,
+	shippingDateFor,
+} = require('./consignments');
 
 // The real cap is UNKNOWN; Sorted's newer Shipments API uses 100, and a cap
 // here makes a client that forgets to chunk fail loudly in tests.
@@ -38,7 +44,11 @@ function getCarrierServices(ctx) {
 		case 'empty':
 			return json(200, { ErrorMessage: null, Success: true, MpdCarrierServices: [] });
 		default:
-			return json(200, { ErrorMessage: null, Success: true, MpdCarrierServices: SEED_CARRIER_SERVICES });
+			return json(200, {
+				ErrorMessage: null,
+				Success: true,
+				MpdCarrierServices: SEED_CARRIER_SERVICES,
+			});
 	}
 }
 
@@ -47,31 +57,53 @@ function getConsignment(ctx, encodedReference) {
 	try {
 		reference = decodeURIComponent(encodedReference);
 	} catch {
-		return badRequest('InvalidRequest', 'The consignment reference in the path is not valid URL encoding');
+		return badRequest(
+			'InvalidRequest',
+			'The consignment reference in the path is not valid URL encoding',
+		);
 	}
 	const entry = ctx.store.resolve(reference);
 	if (!entry) {
 		const message = `Consignment ${reference} not found`;
-		return json(404, proError('ConsignmentNotFound', message, [detail('NotFound', 'reference', message)]));
+		return json(
+			404,
+			proError('ConsignmentNotFound', message, [detail('NotFound', 'reference', message)]),
+		);
 	}
 	return json(200, entry.data);
 }
 
 // Labels exist once a consignment is allocated; these states have one.
-const LABELLED_STATES = new Set(['Allocated', 'ReadyToShip', 'Manifesting', 'Manifested', 'ManifestFailed', 'Dispatched', 'InTransit', 'OutForDelivery', 'Delivered']);
+const LABELLED_STATES = new Set([
+	'Allocated',
+	'ReadyToShip',
+	'Manifesting',
+	'Manifested',
+	'ManifestFailed',
+	'Dispatched',
+	'InTransit',
+	'OutForDelivery',
+	'Delivered',
+]);
 
 // Small but genuine files, so a client can check what it saved.
-const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const ONE_PIXEL_PNG =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 function labelFile(format, reference) {
 	switch (format) {
 		case 'PNG':
 			return { File: ONE_PIXEL_PNG, ContentType: 'image/png' };
 		case 'ZPL':
 		case 'ZPLII':
-			return { File: Buffer.from(`^XA^FO50,50^A0N,40,40^FD${reference}^FS^XZ`).toString('base64'), ContentType: 'text/plain' };
+			return {
+				File: Buffer.from(`^XA^FO50,50^A0N,40,40^FD${reference}^FS^XZ`).toString('base64'),
+				ContentType: 'text/plain',
+			};
 		default:
 			return {
-				File: Buffer.from(`%PDF-1.4\n% SortedPRO simulator label for ${reference}\n%%EOF\n`).toString('base64'),
+				File: Buffer.from(
+					`%PDF-1.4\n% SortedPRO simulator label for ${reference}\n%%EOF\n`,
+				).toString('base64'),
 				ContentType: 'application/pdf',
 			};
 	}
@@ -83,16 +115,25 @@ function getLabel(ctx, encodedReference, requestedFormat) {
 	try {
 		reference = decodeURIComponent(encodedReference);
 	} catch {
-		return badRequest('InvalidRequest', 'The consignment reference in the path is not valid URL encoding');
+		return badRequest(
+			'InvalidRequest',
+			'The consignment reference in the path is not valid URL encoding',
+		);
 	}
 	const format = (requestedFormat || 'PDF').toUpperCase();
 	if (!['PDF', 'PNG', 'ZPL', 'ZPLII'].includes(format)) {
-		return badRequest('InvalidLabelFormat', `Label format ${requestedFormat} is not supported; use PDF, PNG, ZPL or ZPLII`);
+		return badRequest(
+			'InvalidLabelFormat',
+			`Label format ${requestedFormat} is not supported; use PDF, PNG, ZPL or ZPLII`,
+		);
 	}
 	const entry = ctx.store.resolve(reference);
 	if (!entry) {
 		const message = `Consignment ${reference} not found`;
-		return json(404, proError('ConsignmentNotFound', message, [detail('NotFound', 'reference', message)]));
+		return json(
+			404,
+			proError('ConsignmentNotFound', message, [detail('NotFound', 'reference', message)]),
+		);
 	}
 	if (!LABELLED_STATES.has(entry.data.ConsignmentState)) {
 		return badRequest(
@@ -116,16 +157,28 @@ function validateAllocationRequest(ctx, rawBody) {
 	const { MpdCarrierServiceReference: serviceReference, ConsignmentReferences: references } = body;
 	const problems = [];
 	if (typeof serviceReference !== 'string' || !serviceReference.trim()) {
-		problems.push(detail('Required', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference is required'));
+		problems.push(
+			detail('Required', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference is required'),
+		);
 	}
 	if (!Array.isArray(references) || references.length === 0) {
 		problems.push(
-			detail('Required', 'ConsignmentReferences', 'ConsignmentReferences must be a non-empty array of references'),
+			detail(
+				'Required',
+				'ConsignmentReferences',
+				'ConsignmentReferences must be a non-empty array of references',
+			),
 		);
 	} else {
 		references.forEach((reference, i) => {
 			if (typeof reference !== 'string' || !reference) {
-				problems.push(detail('Invalid', `ConsignmentReferences[${i}]`, 'A consignment reference must be a non-empty string'));
+				problems.push(
+					detail(
+						'Invalid',
+						`ConsignmentReferences[${i}]`,
+						'A consignment reference must be a non-empty string',
+					),
+				);
 			}
 		});
 	}
@@ -134,20 +187,28 @@ function validateAllocationRequest(ctx, rawBody) {
 	}
 	if (references.length > MAX_REFERENCES_PER_REQUEST) {
 		const message = `At most ${MAX_REFERENCES_PER_REQUEST} consignments can be allocated in one request; ${references.length} were sent`;
-		return { error: badRequest('TooManyConsignments', message, [detail('TooMany', 'ConsignmentReferences', message)]) };
+		return {
+			error: badRequest('TooManyConsignments', message, [
+				detail('TooMany', 'ConsignmentReferences', message),
+			]),
+		};
 	}
 	// Case-sensitive on purpose: nothing says PRO folds case, and a client should send the code as listed.
 	const service = SEED_CARRIER_SERVICES.find((s) => s.Reference === serviceReference);
 	if (!service) {
 		const message = `Carrier service ${serviceReference} not found`;
 		return {
-			error: badRequest('CarrierServiceNotFound', message, [detail('NotFound', 'MpdCarrierServiceReference', message)]),
+			error: badRequest('CarrierServiceNotFound', message, [
+				detail('NotFound', 'MpdCarrierServiceReference', message),
+			]),
 		};
 	}
 	if (isDisabled(service)) {
 		const message = `Carrier service ${serviceReference} is disabled for this account`;
 		return {
-			error: badRequest('CarrierServiceDisabled', message, [detail('Disabled', 'MpdCarrierServiceReference', message)]),
+			error: badRequest('CarrierServiceDisabled', message, [
+				detail('Disabled', 'MpdCarrierServiceReference', message),
+			]),
 		};
 	}
 	return { service, references };
@@ -180,7 +241,9 @@ function successSummary(ctx, service, reference, now) {
 function failureSummary(ctx, service, step) {
 	const summary = { StatusCode: FAILURE_STATUS[step.kind] };
 	if (ctx.behaviour.summaryLinks) {
-		summary.ApiLinks = [{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(step.reference)}` }];
+		summary.ApiLinks = [
+			{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(step.reference)}` },
+		];
 	}
 	summary.Description = `Consignment ${step.reference} could not be allocated with ${service.Reference}: ${step.reason}`;
 	return summary;
@@ -201,7 +264,9 @@ function allocateWithCarrierService(ctx, rawBody) {
 			'AllocationFailed',
 			`${failures.length} of ${references.length} consignments could not be allocated with ${service.Reference}; ` +
 				'no consignment in this request was allocated',
-			failures.map((f) => detail(FAILURE_DETAIL_CODE[f.kind], `ConsignmentReferences[${f.index}]`, f.reason)),
+			failures.map((f) =>
+				detail(FAILURE_DETAIL_CODE[f.kind], `ConsignmentReferences[${f.index}]`, f.reason),
+			),
 		);
 	}
 
@@ -229,19 +294,43 @@ function manifestConsignments(ctx, rawBody) {
 	} catch {
 		return badRequest('InvalidRequest', 'The request body is not valid JSON');
 	}
-	const references = body && Array.isArray(body.ConsignmentReferences) ? body.ConsignmentReferences : undefined;
-	if (!references || references.length === 0 || !references.every((reference) => typeof reference === 'string')) {
-		return badRequest('InvalidRequest', 'ConsignmentReferences must be a non-empty list of consignment references', [
-			detail('Required', 'ConsignmentReferences', 'At least one consignment reference is required'),
-		]);
+	const references =
+		body && Array.isArray(body.ConsignmentReferences) ? body.ConsignmentReferences : undefined;
+	if (
+		!references ||
+		references.length === 0 ||
+		!references.every((reference) => typeof reference === 'string')
+	) {
+		return badRequest(
+			'InvalidRequest',
+			'ConsignmentReferences must be a non-empty list of consignment references',
+			[
+				detail(
+					'Required',
+					'ConsignmentReferences',
+					'At least one consignment reference is required',
+				),
+			],
+		);
 	}
 	if (references.length > MAX_REFERENCES_PER_REQUEST) {
-		return badRequest('TooManyConsignments', `At most ${MAX_REFERENCES_PER_REQUEST} consignments can be manifested in one request`);
+		return badRequest(
+			'TooManyConsignments',
+			`At most ${MAX_REFERENCES_PER_REQUEST} consignments can be manifested in one request`,
+		);
 	}
 	const results = references.map((reference) => {
 		const entry = ctx.store.resolve(reference);
-		const links = [{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(reference)}` }];
-		if (!entry) return { IsSuccess: false, Message: `Consignment ${reference} not found`, Data: reference, ApiLinks: [] };
+		const links = [
+			{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(reference)}` },
+		];
+		if (!entry)
+			return {
+				IsSuccess: false,
+				Message: `Consignment ${reference} not found`,
+				Data: reference,
+				ApiLinks: [],
+			};
 		if (entry.data.ConsignmentState !== 'Allocated') {
 			return {
 				IsSuccess: false,
@@ -251,7 +340,12 @@ function manifestConsignments(ctx, rawBody) {
 			};
 		}
 		entry.data.ConsignmentState = 'Manifested';
-		return { IsSuccess: true, Message: `Consignment ${reference} has been manifested`, Data: reference, ApiLinks: links };
+		return {
+			IsSuccess: true,
+			Message: `Consignment ${reference} has been manifested`,
+			Data: reference,
+			ApiLinks: links,
+		};
 	});
 	return json(200, results);
 }
@@ -268,9 +362,21 @@ const ROUTES = [
 		pattern: /^\/allocation\/allocatewithcarrierservice$/i,
 		handle: (ctx, _match, rawBody) => allocateWithCarrierService(ctx, rawBody),
 	},
-	{ method: 'PUT', pattern: /^\/consignments\/manifest$/i, handle: (ctx, _match, rawBody) => manifestConsignments(ctx, rawBody) },
-	{ method: 'GET', pattern: /^\/consignments\/([^/]+)$/i, handle: (ctx, match) => getConsignment(ctx, match[1]) },
-	{ method: 'GET', pattern: /^\/labels\/([^/]+)(?:\/([^/]+))?$/i, handle: (ctx, match) => getLabel(ctx, match[1], match[2]) },
+	{
+		method: 'PUT',
+		pattern: /^\/consignments\/manifest$/i,
+		handle: (ctx, _match, rawBody) => manifestConsignments(ctx, rawBody),
+	},
+	{
+		method: 'GET',
+		pattern: /^\/consignments\/([^/]+)$/i,
+		handle: (ctx, match) => getConsignment(ctx, match[1]),
+	},
+	{
+		method: 'GET',
+		pattern: /^\/labels\/([^/]+)(?:\/([^/]+))?$/i,
+		handle: (ctx, match) => getLabel(ctx, match[1], match[2]),
+	},
 ];
 
 function handleApiRequest(ctx, method, path, rawBody) {
@@ -282,9 +388,18 @@ function handleApiRequest(ctx, method, path, rawBody) {
 		pathMatched = true;
 	}
 	if (pathMatched) {
-		return json(405, proError('MethodNotAllowed', `The requested resource does not support http method '${method}'.`));
+		return json(
+			405,
+			proError(
+				'MethodNotAllowed',
+				`The requested resource does not support http method '${method}'.`,
+			),
+		);
 	}
-	return json(404, proError('NotFound', `No HTTP resource was found that matches the request URI '${path}'.`));
+	return json(
+		404,
+		proError('NotFound', `No HTTP resource was found that matches the request URI '${path}'.`),
+	);
 }
 
 module.exports = { handleApiRequest, MAX_REFERENCES_PER_REQUEST };

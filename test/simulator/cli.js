@@ -19,7 +19,8 @@ function parseArgs(argv) {
 	const options = { port: 0, host: '127.0.0.1', apiKey: DEFAULT_API_KEY, seed: true, json: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
+		const [flag, inline] =
+			arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
 		const value = () => {
 			const v = inline !== undefined ? inline : argv[++i];
 			if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
@@ -28,7 +29,8 @@ function parseArgs(argv) {
 		switch (flag) {
 			case '--port': {
 				const port = Number(value());
-				if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0-65535');
+				if (!Number.isInteger(port) || port < 0 || port > 65535)
+					throw new Error('--port must be 0-65535');
 				options.port = port;
 				break;
 			}
@@ -83,7 +85,9 @@ async function main() {
 
 	const sim = await startSimulator(options);
 	process.stdout.write(
-		options.json ? `${JSON.stringify({ url: sim.url, apiKey: sim.apiKey })}\n` : `${banner(sim, options.seed)}\n`,
+		options.json
+			? `${JSON.stringify({ url: sim.url, apiKey: sim.apiKey })}\n`
+			: `${banner(sim, options.seed)}\n`,
 	);
 
 	let stopping = false;

@@ -76,7 +76,10 @@ function buildConsignment(reference, state, now) {
 				Town: 'Bristol',
 				Region: null,
 				Postcode: 'BS1 4DJ',
-				Country: { Name: 'United Kingdom', IsoCode: { TwoLetterCode: 'GB', ThreeLetterCode: 'GBR' } },
+				Country: {
+					Name: 'United Kingdom',
+					IsoCode: { TwoLetterCode: 'GB', ThreeLetterCode: 'GBR' },
+				},
 			},
 		],
 	};
@@ -125,16 +128,26 @@ class ConsignmentStore {
 			throw new TypeError('consignment.reference must be a non-empty string');
 		}
 		if (typeof state !== 'string' || !STATE_PATTERN.test(state)) {
-			throw new TypeError(`consignment.state must be a state name such as "Unallocated" (got ${JSON.stringify(state)})`);
+			throw new TypeError(
+				`consignment.state must be a state name such as "Unallocated" (got ${JSON.stringify(state)})`,
+			);
 		}
-		if (ineligibleReason !== undefined && ineligibleReason !== null && typeof ineligibleReason !== 'string') {
+		if (
+			ineligibleReason !== undefined &&
+			ineligibleReason !== null &&
+			typeof ineligibleReason !== 'string'
+		) {
 			throw new TypeError('consignment.ineligibleReason must be a string');
 		}
 		const data = buildConsignment(reference, state, now);
 		// Keep the stored object consistent with its state, as the real service would.
 		const service = SEED_CARRIER_SERVICES[0];
 		if (state === 'AllocationFailed') {
-			data.FailedAllocation = failedAllocationRecord(service, ineligibleReason || 'Allocation failed earlier', now);
+			data.FailedAllocation = failedAllocationRecord(
+				service,
+				ineligibleReason || 'Allocation failed earlier',
+				now,
+			);
 		} else if (state === 'Allocated') {
 			data.Allocation = allocationRecord(service, reference, now);
 		}
@@ -148,7 +161,10 @@ class ConsignmentStore {
 		if (existing) return existing;
 		if (!isWellFormedReference(reference)) return undefined;
 		this.add(
-			{ reference, ineligibleReason: isAutoIneligibleReference(reference) ? AUTO_INELIGIBLE_REASON : undefined },
+			{
+				reference,
+				ineligibleReason: isAutoIneligibleReference(reference) ? AUTO_INELIGIBLE_REASON : undefined,
+			},
 			now,
 		);
 		return this.entries.get(reference);
@@ -173,7 +189,13 @@ function planAllocation(store, references, accepted, now) {
 	return references.map((reference, index) => {
 		const entry = store.resolve(reference, now);
 		if (!entry) {
-			return { index, reference, ok: false, kind: 'notFound', reason: `Consignment ${reference} not found` };
+			return {
+				index,
+				reference,
+				ok: false,
+				kind: 'notFound',
+				reason: `Consignment ${reference} not found`,
+			};
 		}
 		const state = pendingState.get(reference) || entry.data.ConsignmentState;
 		if (!ALLOCATABLE_STATES.has(state)) {

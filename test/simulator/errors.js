@@ -44,7 +44,10 @@ const faults = {
 	get serverError() {
 		return {
 			status: 500,
-			body: proError('InternalServerError', 'An unexpected error occurred. Quote the CorrelationId to Sorted support.'),
+			body: proError(
+				'InternalServerError',
+				'An unexpected error occurred. Quote the CorrelationId to Sorted support.',
+			),
 		};
 	},
 	emptyBody(status = 500) {
@@ -59,7 +62,17 @@ const faults = {
 	},
 };
 
-const FAULT_KEYS = new Set(['method', 'path', 'status', 'headers', 'body', 'contentType', 'delayMs', 'times', 'after']);
+const FAULT_KEYS = new Set([
+	'method',
+	'path',
+	'status',
+	'headers',
+	'body',
+	'contentType',
+	'delayMs',
+	'times',
+	'after',
+]);
 
 /** Validates a fault up front so a typo fails the test that made it, not a later request. */
 function normaliseFault(input) {
@@ -69,7 +82,17 @@ function normaliseFault(input) {
 	for (const key of Object.keys(input)) {
 		if (!FAULT_KEYS.has(key)) throw new TypeError(`fault: unknown field "${key}"`);
 	}
-	const { method, path, status, headers = {}, body, contentType, delayMs, times = 1, after = 0 } = input;
+	const {
+		method,
+		path,
+		status,
+		headers = {},
+		body,
+		contentType,
+		delayMs,
+		times = 1,
+		after = 0,
+	} = input;
 	if (!Number.isInteger(status) || status < 100 || status > 599) {
 		throw new TypeError('fault.status must be an HTTP status code');
 	}
@@ -117,11 +140,21 @@ function faultFromControlBody(input) {
 	}
 	const { preset, args = [], ...overrides } = input;
 	if (!Object.prototype.hasOwnProperty.call(faults, preset)) {
-		throw new TypeError(`unknown fault preset "${preset}" (known: ${Object.keys(faults).join(', ')})`);
+		throw new TypeError(
+			`unknown fault preset "${preset}" (known: ${Object.keys(faults).join(', ')})`,
+		);
 	}
 	if (!Array.isArray(args)) throw new TypeError('fault preset args must be an array');
 	const base = typeof faults[preset] === 'function' ? faults[preset](...args) : faults[preset];
 	return { ...base, ...overrides };
 }
 
-module.exports = { proError, detail, gatewayError, GATEWAY_MESSAGES, faults, normaliseFault, faultFromControlBody };
+module.exports = {
+	proError,
+	detail,
+	gatewayError,
+	GATEWAY_MESSAGES,
+	faults,
+	normaliseFault,
+	faultFromControlBody,
+};

@@ -197,7 +197,9 @@ export interface MpdCarrierService {
 }
 
 export const SEED_CARRIER_SERVICES: ReadonlyArray<Readonly<MpdCarrierService>>;
-export const SEED_SHIPPING_LOCATIONS: ReadonlyArray<Readonly<{ Reference: string; Name: string; IsActive: boolean; Address: Record<string, unknown> }>>;
+export const SEED_SHIPPING_LOCATIONS: ReadonlyArray<
+	Readonly<{ Reference: string; Name: string; IsActive: boolean; Address: Record<string, unknown> }>
+>;
 export const SEED_CONSIGNMENTS: ReadonlyArray<Readonly<ConsignmentSeed>>;
 export const SEEDED_REFS: {
 	/** `['EC-000-05A-Z6S', 'EC-000-083-45D']` */

@@ -20,7 +20,14 @@ const {
 	isAutoIneligibleReference,
 	makeConsignmentReference,
 } = require('./seed');
-const { faults, normaliseFault, faultFromControlBody, gatewayError, GATEWAY_MESSAGES, proError } = require('./errors');
+const {
+	faults,
+	normaliseFault,
+	faultFromControlBody,
+	gatewayError,
+	GATEWAY_MESSAGES,
+	proError,
+} = require('./errors');
 const { ConsignmentStore } = require('./consignments');
 const { handleApiRequest, MAX_REFERENCES_PER_REQUEST } = require('./api');
 
@@ -38,8 +45,14 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 });
 
 const BEHAVIOUR_RULES = {
-	carrierServices: { valid: (v) => ['wrapper', 'bareArray', 'notFound', 'empty'].includes(v), expected: "'wrapper' | 'bareArray' | 'notFound' | 'empty'" },
-	allocationFailure: { valid: (v) => ['omit', 'statusCode', 'badRequest'].includes(v), expected: "'omit' | 'statusCode' | 'badRequest'" },
+	carrierServices: {
+		valid: (v) => ['wrapper', 'bareArray', 'notFound', 'empty'].includes(v),
+		expected: "'wrapper' | 'bareArray' | 'notFound' | 'empty'",
+	},
+	allocationFailure: {
+		valid: (v) => ['omit', 'statusCode', 'badRequest'].includes(v),
+		expected: "'omit' | 'statusCode' | 'badRequest'",
+	},
 	allocationAccepted: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	summaryLinks: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	delayMs: { valid: (v) => Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
@@ -53,8 +66,14 @@ function validateBehaviour(partial) {
 	}
 	for (const [key, value] of Object.entries(partial)) {
 		const rule = BEHAVIOUR_RULES[key];
-		if (!rule) throw new TypeError(`behaviour: unknown field "${key}" (known: ${Object.keys(BEHAVIOUR_RULES).join(', ')})`);
-		if (!rule.valid(value)) throw new TypeError(`behaviour.${key} must be ${rule.expected}, got ${JSON.stringify(value)}`);
+		if (!rule)
+			throw new TypeError(
+				`behaviour: unknown field "${key}" (known: ${Object.keys(BEHAVIOUR_RULES).join(', ')})`,
+			);
+		if (!rule.valid(value))
+			throw new TypeError(
+				`behaviour.${key} must be ${rule.expected}, got ${JSON.stringify(value)}`,
+			);
 	}
 	return partial;
 }
@@ -83,7 +102,9 @@ function readBody(req) {
 			size += chunk.length;
 			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
 		});
-		req.on('end', () => resolve({ rawBody: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }));
+		req.on('end', () =>
+			resolve({ rawBody: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }),
+		);
 		req.on('error', reject);
 	});
 }
@@ -92,7 +113,8 @@ function writeAnswer(res, answer) {
 	if (res.destroyed || res.headersSent) return;
 	const payload = answer.raw !== undefined ? answer.raw : JSON.stringify(answer.json);
 	const headers = { 'content-type': answer.contentType || JSON_TYPE };
-	for (const [name, value] of Object.entries(answer.headers || {})) headers[name.toLowerCase()] = value;
+	for (const [name, value] of Object.entries(answer.headers || {}))
+		headers[name.toLowerCase()] = value;
 	headers['content-length'] = String(Buffer.byteLength(payload));
 	res.writeHead(answer.status, headers);
 	res.end(payload);
@@ -102,7 +124,11 @@ function faultAnswer(fault) {
 	let raw;
 	if (typeof fault.body === 'string') raw = fault.body;
 	else if (fault.body !== undefined) raw = JSON.stringify(fault.body);
-	else raw = fault.status >= 400 ? JSON.stringify(proError('SimulatedFault', `Simulated HTTP ${fault.status}`)) : '';
+	else
+		raw =
+			fault.status >= 400
+				? JSON.stringify(proError('SimulatedFault', `Simulated HTTP ${fault.status}`))
+				: '';
 	return { status: fault.status, raw, contentType: fault.contentType, headers: fault.headers };
 }
 
@@ -121,7 +147,10 @@ class Simulator {
 		if (this._seed) this._store.seed();
 		this._server = http.createServer((req, res) => {
 			this._handle(req, res).catch((error) => {
-				writeAnswer(res, { status: 500, json: proError('SimulatorBug', `Simulator error: ${error && error.message}`) });
+				writeAnswer(res, {
+					status: 500,
+					json: proError('SimulatorBug', `Simulator error: ${error && error.message}`),
+				});
 			});
 		});
 	}
@@ -221,7 +250,10 @@ class Simulator {
 		const lowerPath = path.toLowerCase();
 
 		if (lowerPath === CONTROL_PREFIX || lowerPath.startsWith(`${CONTROL_PREFIX}/`)) {
-			writeAnswer(res, this._control(req.method, lowerPath.slice(CONTROL_PREFIX.length), path, rawBody));
+			writeAnswer(
+				res,
+				this._control(req.method, lowerPath.slice(CONTROL_PREFIX.length), path, rawBody),
+			);
 			return;
 		}
 
@@ -242,10 +274,15 @@ class Simulator {
 			answer = faultAnswer(fault);
 			if (fault.delayMs !== undefined) delayMs = fault.delayMs;
 		} else if (req.headers[API_KEY_HEADER] !== this.apiKey) {
-			const message = req.headers[API_KEY_HEADER] ? GATEWAY_MESSAGES.invalidKey : GATEWAY_MESSAGES.missingKey;
+			const message = req.headers[API_KEY_HEADER]
+				? GATEWAY_MESSAGES.invalidKey
+				: GATEWAY_MESSAGES.missingKey;
 			answer = { status: 401, json: gatewayError(401, message) };
 		} else if (tooLarge) {
-			answer = { status: 413, json: proError('PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`) };
+			answer = {
+				status: 413,
+				json: proError('PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`),
+			};
 		} else {
 			const ctx = { store: this._store, behaviour: this.behaviour, baseUrl: this.url };
 			answer = handleApiRequest(ctx, req.method, path, rawBody);
@@ -297,25 +334,41 @@ class Simulator {
 				case 'POST /inject': {
 					const fault = this.inject(faultFromControlBody(input));
 					// JSON.stringify turns Infinity into null; keep it readable.
-					return ok({ ...fault, remaining: fault.remaining === Infinity ? 'Infinity' : fault.remaining }, 201);
+					return ok(
+						{ ...fault, remaining: fault.remaining === Infinity ? 'Infinity' : fault.remaining },
+						201,
+					);
 				}
 				case 'DELETE /inject':
 					this.clearFaults();
 					return ok({ cleared: true });
 				case 'POST /consignments': {
 					const list = Array.isArray(input) ? input : [input];
-					return ok(list.map((c) => this.addConsignment(c)), 201);
+					return ok(
+						list.map((c) => this.addConsignment(c)),
+						201,
+					);
 				}
 				case 'POST /reset':
 					this.reset();
 					return ok({ reset: true, behaviour: this.behaviour });
 				default: {
-					const match = /^\/consignments\/([^/]+)$/i.exec(originalPath.slice(CONTROL_PREFIX.length));
+					const match = /^\/consignments\/([^/]+)$/i.exec(
+						originalPath.slice(CONTROL_PREFIX.length),
+					);
 					if (method === 'GET' && match) {
 						const consignment = this.getConsignment(decodeURIComponent(match[1]));
-						return consignment ? ok(consignment) : { status: 404, json: { error: 'no such consignment (control endpoints never auto-create)' } };
+						return consignment
+							? ok(consignment)
+							: {
+									status: 404,
+									json: { error: 'no such consignment (control endpoints never auto-create)' },
+								};
 					}
-					return { status: 404, json: { error: `unknown control endpoint ${method} ${originalPath}` } };
+					return {
+						status: 404,
+						json: { error: `unknown control endpoint ${method} ${originalPath}` },
+					};
 				}
 			}
 		} catch (error) {
@@ -325,8 +378,14 @@ class Simulator {
 }
 
 /** Starts a simulator; see index.d.ts for the full contract. */
-async function startSimulator({ port = 0, host = '127.0.0.1', apiKey = DEFAULT_API_KEY, seed: seedConsignments = true } = {}) {
-	if (typeof apiKey !== 'string' || !apiKey) throw new TypeError('apiKey must be a non-empty string');
+async function startSimulator({
+	port = 0,
+	host = '127.0.0.1',
+	apiKey = DEFAULT_API_KEY,
+	seed: seedConsignments = true,
+} = {}) {
+	if (typeof apiKey !== 'string' || !apiKey)
+		throw new TypeError('apiKey must be a non-empty string');
 	const simulator = new Simulator({ apiKey, seed: seedConsignments });
 	return simulator.listen(port, host);
 }

@@ -131,12 +131,17 @@ const SEEDED_REFS = Object.freeze({
 	ineligible: 'EC-000-A04-0DV',
 });
 
-const SEEDED_INELIGIBLE_REASON = 'The carrier service cannot meet the delivery promise of this consignment';
+const SEEDED_INELIGIBLE_REASON =
+	'The carrier service cannot meet the delivery promise of this consignment';
 
 const SEED_CONSIGNMENTS = deepFreeze([
 	{ reference: SEEDED_REFS.allocatable[0], state: 'Unallocated' },
 	{ reference: SEEDED_REFS.allocatable[1], state: 'Unallocated' },
-	{ reference: SEEDED_REFS.ineligible, state: 'Unallocated', ineligibleReason: SEEDED_INELIGIBLE_REASON },
+	{
+		reference: SEEDED_REFS.ineligible,
+		state: 'Unallocated',
+		ineligibleReason: SEEDED_INELIGIBLE_REASON,
+	},
 ]);
 
 // Uppercase only: the API page shows uppercase references, and accepting lowercase

@@ -21,19 +21,41 @@ const allocated = (reference: string, extra: Record<string, unknown> = {}) => ({
 
 describe('referenceOfSummary', () => {
 	it('reads the detail link first, case-insensitively, decoding the segment', () => {
-		const summary = { ApiLinks: [{ Rel: 'Detail', Href: 'https://x/consignments/ec-000-05a-z6s/' }], Description: 'about EC-OTHER' };
+		const summary = {
+			ApiLinks: [{ Rel: 'Detail', Href: 'https://x/consignments/ec-000-05a-z6s/' }],
+			Description: 'about EC-OTHER',
+		};
 		expect(referenceOfSummary(summary, ['EC-OTHER', 'EC-000-05A-Z6S'])).toBe('EC-000-05A-Z6S');
-		expect(referenceOfSummary({ ApiLinks: [{ Rel: 'detail', Href: 'https://x/consignments/EC%2D1?x=1' }] }, ['EC-1'])).toBe('EC-1');
+		expect(
+			referenceOfSummary(
+				{ ApiLinks: [{ Rel: 'detail', Href: 'https://x/consignments/EC%2D1?x=1' }] },
+				['EC-1'],
+			),
+		).toBe('EC-1');
 	});
 
 	it('falls back to other links, then to a whole-word mention in Description', () => {
-		expect(referenceOfSummary({ ApiLinks: [{ Rel: 'label', Href: 'https://x/labels/EC-2' }] }, ['EC-2'])).toBe('EC-2');
-		expect(referenceOfSummary({ Description: 'Consignment EC-1-2-30 allocated' }, ['EC-1-2-3', 'EC-1-2-30'])).toBe('EC-1-2-30');
-		expect(referenceOfSummary({ Description: 'Consignment EC-1-2-30 allocated' }, ['EC-1-2-3'])).toBeUndefined();
+		expect(
+			referenceOfSummary({ ApiLinks: [{ Rel: 'label', Href: 'https://x/labels/EC-2' }] }, ['EC-2']),
+		).toBe('EC-2');
+		expect(
+			referenceOfSummary({ Description: 'Consignment EC-1-2-30 allocated' }, [
+				'EC-1-2-3',
+				'EC-1-2-30',
+			]),
+		).toBe('EC-1-2-30');
+		expect(
+			referenceOfSummary({ Description: 'Consignment EC-1-2-30 allocated' }, ['EC-1-2-3']),
+		).toBeUndefined();
 	});
 
 	it('tolerates malformed links', () => {
-		expect(referenceOfSummary({ ApiLinks: [{ Rel: 'detail' }, { Href: 'https://x/%E0%A4%A' }] as never }, ['EC-1'])).toBeUndefined();
+		expect(
+			referenceOfSummary(
+				{ ApiLinks: [{ Rel: 'detail' }, { Href: 'https://x/%E0%A4%A' }] as never },
+				['EC-1'],
+			),
+		).toBeUndefined();
 	});
 });
 
@@ -59,7 +81,10 @@ describe('isSuccessfulSummary', () => {
 
 describe('matchAllocationSummaries', () => {
 	it('pairs every reference sent with its outcome, in the order sent', () => {
-		const outcomes = matchAllocationSummaries(['EC-1', 'EC-2', 'EC-3'], [allocated('EC-3'), allocated('EC-1')]);
+		const outcomes = matchAllocationSummaries(
+			['EC-1', 'EC-2', 'EC-3'],
+			[allocated('EC-3'), allocated('EC-1')],
+		);
 		expect(outcomes.map((outcome) => [outcome.reference, outcome.status])).toEqual([
 			['EC-1', 'allocated'],
 			['EC-2', 'failed'],
@@ -69,27 +94,49 @@ describe('matchAllocationSummaries', () => {
 	});
 
 	it('fails a reference whose summary has a non-2xx StatusCode, with its Description as reason', () => {
-		const failed = { StatusCode: 422, Description: 'Consignment EC-2 cannot be allocated: no eligible service' };
+		const failed = {
+			StatusCode: 422,
+			Description: 'Consignment EC-2 cannot be allocated: no eligible service',
+		};
 		const [, second] = matchAllocationSummaries(['EC-1', 'EC-2'], [allocated('EC-1'), failed]);
-		expect(second).toEqual({ reference: 'EC-2', status: 'failed', reason: failed.Description, summary: failed });
+		expect(second).toEqual({
+			reference: 'EC-2',
+			status: 'failed',
+			reason: failed.Description,
+			summary: failed,
+		});
 	});
 
 	it('words a reason when the failed summary has no Description', () => {
-		const [only] = matchAllocationSummaries(['EC-1'], [{ StatusCode: 409, ApiLinks: [{ Rel: 'detail', Href: '/consignments/EC-1' }] }]);
+		const [only] = matchAllocationSummaries(
+			['EC-1'],
+			[{ StatusCode: 409, ApiLinks: [{ Rel: 'detail', Href: '/consignments/EC-1' }] }],
+		);
 		expect(only).toMatchObject({ status: 'failed', reason: expect.stringContaining('409') });
 	});
 
 	it('pairs a summary naming nothing only when exactly one reference is unanswered', () => {
 		const anonymous = { StatusCode: 200, CarrierName: 'Carrier X' };
-		expect(matchAllocationSummaries(['EC-1', 'EC-2'], [allocated('EC-1'), anonymous])[1].status).toBe('allocated');
-		expect(matchAllocationSummaries(['EC-1', 'EC-2'], [anonymous]).map((outcome) => outcome.status)).toEqual(['failed', 'failed']);
+		expect(
+			matchAllocationSummaries(['EC-1', 'EC-2'], [allocated('EC-1'), anonymous])[1].status,
+		).toBe('allocated');
+		expect(
+			matchAllocationSummaries(['EC-1', 'EC-2'], [anonymous]).map((outcome) => outcome.status),
+		).toEqual(['failed', 'failed']);
 	});
 });
 
 describe('trackingReferencesOf', () => {
 	it('flattens tracking references of every leg, skipping junk', () => {
 		expect(
-			trackingReferencesOf({ ConsignmentLegs: [{ TrackingReferences: ['A', 'B'] }, { TrackingReferences: [null, 'C'] }, 'junk', {}] }),
+			trackingReferencesOf({
+				ConsignmentLegs: [
+					{ TrackingReferences: ['A', 'B'] },
+					{ TrackingReferences: [null, 'C'] },
+					'junk',
+					{},
+				],
+			}),
 		).toEqual(['A', 'B', 'C']);
 		expect(trackingReferencesOf({})).toEqual([]);
 	});
@@ -115,7 +162,10 @@ describe('reasonsByReference', () => {
 	});
 
 	it('finds none in a request-level error', () => {
-		const body = { Message: 'Unknown carrier service', Details: [{ Target: 'MpdCarrierServiceReference', Message: 'MPD_X not found' }] };
+		const body = {
+			Message: 'Unknown carrier service',
+			Details: [{ Target: 'MpdCarrierServiceReference', Message: 'MPD_X not found' }],
+		};
 		expect(reasonsByReference(['EC-1'], body).size).toBe(0);
 		expect(reasonsByReference(['EC-1'], 'not json').size).toBe(0);
 	});
@@ -123,16 +173,25 @@ describe('reasonsByReference', () => {
 
 describe('per-consignment 202 and top-level messages', () => {
 	it('reports a summary with StatusCode 202 as pending, not allocated', () => {
-		expect(matchAllocationSummaries(['EC-1'], [allocated('EC-1', { StatusCode: 202 })])[0].status).toBe('pending');
+		expect(
+			matchAllocationSummaries(['EC-1'], [allocated('EC-1', { StatusCode: 202 })])[0].status,
+		).toBe('pending');
 	});
 
 	it('finds a consignment named only in the top-level message of a 400', () => {
-		expect([...reasonsByReference(['EC-1', 'EC-2'], { Message: 'Consignment EC-2 is in state Cancelled' })]).toEqual([
-			['EC-2', 'Consignment EC-2 is in state Cancelled'],
-		]);
+		expect([
+			...reasonsByReference(['EC-1', 'EC-2'], {
+				Message: 'Consignment EC-2 is in state Cancelled',
+			}),
+		]).toEqual([['EC-2', 'Consignment EC-2 is in state Cancelled']]);
 	});
 
 	it('reads tracking references at the top level too', () => {
-		expect(trackingReferencesOf({ TrackingReferences: ['T9'], ConsignmentLegs: [{ TrackingReferences: ['T1'] }] })).toEqual(['T9', 'T1']);
+		expect(
+			trackingReferencesOf({
+				TrackingReferences: ['T9'],
+				ConsignmentLegs: [{ TrackingReferences: ['T1'] }],
+			}),
+		).toEqual(['T9', 'T1']);
 	});
 });

@@ -10,7 +10,11 @@ const proError = {
 	Code: 'InvalidCarrierService',
 	Message: 'Carrier service MPD_NOPE not found',
 	CorrelationId: 'f94c7dbc-c542-40b9-b6da-bd98aa110939',
-	Details: [{ Code: 'NotFound', Target: 'MpdCarrierServiceReference', Message: 'MPD_NOPE is unknown' }, { Message: 'second' }, 'junk'],
+	Details: [
+		{ Code: 'NotFound', Target: 'MpdCarrierServiceReference', Message: 'MPD_NOPE is unknown' },
+		{ Message: 'second' },
+		'junk',
+	],
 };
 
 describe('parseBody', () => {
@@ -35,12 +39,16 @@ describe('readApiError', () => {
 	});
 
 	it('reads gateway bodies and other casings', () => {
-		expect(readApiError({ statusCode: 401, message: 'Access denied' }).message).toBe('Access denied');
+		expect(readApiError({ statusCode: 401, message: 'Access denied' }).message).toBe(
+			'Access denied',
+		);
 		expect(readApiError('{"ErrorMessage":"bad"}').message).toBe('bad');
 	});
 
 	it('turns an HTML page into a short plain excerpt', () => {
-		const fields = readApiError(`<html><style>p{}</style><body><h1>502 Bad Gateway</h1>${'x'.repeat(400)}</body></html>`);
+		const fields = readApiError(
+			`<html><style>p{}</style><body><h1>502 Bad Gateway</h1>${'x'.repeat(400)}</body></html>`,
+		);
 		expect(fields.text?.startsWith('502 Bad Gateway')).toBe(true);
 		expect(fields.text?.length).toBeLessThanOrEqual(200);
 		expect(readApiError('<p></p>').text).toBeUndefined();
@@ -65,11 +73,18 @@ describe('retryAfterSeconds', () => {
 
 describe('describeErrorAnswer', () => {
 	it('words a 400 with the API message, details, code and correlation ID', () => {
-		const described = describeErrorAnswer({ statusCode: 400, body: proError }, 'allocate consignments');
-		expect(described.message).toBe('SortedPRO rejected the request to allocate consignments: Carrier service MPD_NOPE not found');
+		const described = describeErrorAnswer(
+			{ statusCode: 400, body: proError },
+			'allocate consignments',
+		);
+		expect(described.message).toBe(
+			'SortedPRO rejected the request to allocate consignments: Carrier service MPD_NOPE not found',
+		);
 		expect(described.description).toContain('- MpdCarrierServiceReference: MPD_NOPE is unknown');
 		expect(described.description).toContain('Error code: InvalidCarrierService');
-		expect(described.description).toContain('Correlation ID: f94c7dbc-c542-40b9-b6da-bd98aa110939 (quote it when contacting Sorted support)');
+		expect(described.description).toContain(
+			'Correlation ID: f94c7dbc-c542-40b9-b6da-bd98aa110939 (quote it when contacting Sorted support)',
+		);
 		expect(described.correlationId).toBe(proError.CorrelationId);
 	});
 
@@ -89,15 +104,26 @@ describe('describeErrorAnswer', () => {
 	});
 
 	it('quotes what the gateway said for a 401 and how long to wait for a 429', () => {
-		expect(describeErrorAnswer({ statusCode: 401, body: { statusCode: 401, message: 'Access denied' } }, 'x').description).toContain('SortedPRO said: Access denied');
-		expect(describeErrorAnswer({ statusCode: 429, headers: { 'retry-after': '1' } }, 'x').description).toContain('wait 1 second before');
+		expect(
+			describeErrorAnswer(
+				{ statusCode: 401, body: { statusCode: 401, message: 'Access denied' } },
+				'x',
+			).description,
+		).toContain('SortedPRO said: Access denied');
+		expect(
+			describeErrorAnswer({ statusCode: 429, headers: { 'retry-after': '1' } }, 'x').description,
+		).toContain('wait 1 second before');
 	});
 });
 
 describe('describeNetworkFailure', () => {
 	it('distinguishes time-outs, unknown hosts and refused connections, always suggesting a retry', () => {
-		expect(describeNetworkFailure('ETIMEDOUT', 'list').message).toBe('SortedPRO did not answer in time when trying to list');
-		expect(describeNetworkFailure('ENOTFOUND', 'list').description).toContain('host name could not be resolved');
+		expect(describeNetworkFailure('ETIMEDOUT', 'list').message).toBe(
+			'SortedPRO did not answer in time when trying to list',
+		);
+		expect(describeNetworkFailure('ENOTFOUND', 'list').description).toContain(
+			'host name could not be resolved',
+		);
 		const refused = describeNetworkFailure('ECONNREFUSED', 'list');
 		expect(refused.message).toBe('Could not reach SortedPRO to list');
 		expect(refused.description).toContain('Retry On Fail');

@@ -23,10 +23,14 @@ describe('baseUrlFor', () => {
 });
 
 describe('unsafeBaseUrlReason', () => {
-	it.each(['https://api.electioapp.com', 'https://proxy.example.com:8443/pro', 'http://localhost:3000', 'http://127.0.0.1:1', 'http://127.1.2.3', 'http://[::1]:80'])(
-		'allows %s',
-		(url) => expect(unsafeBaseUrlReason(url)).toBeUndefined(),
-	);
+	it.each([
+		'https://api.electioapp.com',
+		'https://proxy.example.com:8443/pro',
+		'http://localhost:3000',
+		'http://127.0.0.1:1',
+		'http://127.1.2.3',
+		'http://[::1]:80',
+	])('allows %s', (url) => expect(unsafeBaseUrlReason(url)).toBeUndefined());
 
 	it.each([
 		['http://api.electioapp.com', 'clear text'],
@@ -59,6 +63,8 @@ describe('requestTarget', () => {
 		expect(requestTarget('https://a.example', '/x')).toBe('https://a.example/x');
 		expect(requestTarget('https://a.example', 'http://b.example/y')).toBe('http://b.example/y');
 		expect(requestTarget(undefined, undefined)).toBe('');
-		expect(requestTarget(undefined, undefined, 'http://legacy.example/x')).toBe('http://legacy.example/x');
+		expect(requestTarget(undefined, undefined, 'http://legacy.example/x')).toBe(
+			'http://legacy.example/x',
+		);
 	});
 });

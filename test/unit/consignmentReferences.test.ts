@@ -6,17 +6,35 @@ import {
 
 describe('parseConsignmentReferences', () => {
 	it('takes a single reference, trimmed', () => {
-		expect(parseConsignmentReferences('  EC-000-05A-Z6S \n')).toEqual({ references: ['EC-000-05A-Z6S'], rejected: [], duplicates: [] });
+		expect(parseConsignmentReferences('  EC-000-05A-Z6S \n')).toEqual({
+			references: ['EC-000-05A-Z6S'],
+			rejected: [],
+			duplicates: [],
+		});
 	});
 
 	it('splits on commas, semicolons, spaces and new lines, dropping blanks', () => {
-		const parsed = parseConsignmentReferences('EC-000-05A-Z6S, EC-000-083-45D;EC-000-A04-0DV\r\n\n EC-1  ,, ;');
-		expect(parsed.references).toEqual(['EC-000-05A-Z6S', 'EC-000-083-45D', 'EC-000-A04-0DV', 'EC-1']);
+		const parsed = parseConsignmentReferences(
+			'EC-000-05A-Z6S, EC-000-083-45D;EC-000-A04-0DV\r\n\n EC-1  ,, ;',
+		);
+		expect(parsed.references).toEqual([
+			'EC-000-05A-Z6S',
+			'EC-000-083-45D',
+			'EC-000-A04-0DV',
+			'EC-1',
+		]);
 		expect(parsed.rejected).toEqual([]);
 	});
 
 	it('flattens arrays from expressions, including nested lists and lists inside elements', () => {
-		const parsed = parseConsignmentReferences(['EC-1', ['EC-2', 'EC-3, EC-4'], null, undefined, '', 42]);
+		const parsed = parseConsignmentReferences([
+			'EC-1',
+			['EC-2', 'EC-3, EC-4'],
+			null,
+			undefined,
+			'',
+			42,
+		]);
 		expect(parsed.references).toEqual(['EC-1', 'EC-2', 'EC-3', 'EC-4', '42']);
 	});
 
@@ -29,7 +47,9 @@ describe('parseConsignmentReferences', () => {
 	it('rejects characters outside letters, digits, - and _, naming them', () => {
 		const parsed = parseConsignmentReferences('EC-000-05A-Z6S, EC/000#1');
 		expect(parsed.references).toEqual(['EC-000-05A-Z6S']);
-		expect(parsed.rejected).toEqual([{ value: 'EC/000#1', reason: expect.stringContaining('the characters / #') }]);
+		expect(parsed.rejected).toEqual([
+			{ value: 'EC/000#1', reason: expect.stringContaining('the characters / #') },
+		]);
 	});
 
 	it('rejects absurdly long values with their length', () => {
@@ -42,7 +62,10 @@ describe('parseConsignmentReferences', () => {
 	it('rejects objects mapped by mistake instead of stringifying them into references', () => {
 		const parsed = parseConsignmentReferences([{ Reference: 'EC-1' }]);
 		expect(parsed.references).toEqual([]);
-		expect(parsed.rejected[0]).toEqual({ value: '{"Reference":"EC-1"}', reason: expect.stringContaining('not text') });
+		expect(parsed.rejected[0]).toEqual({
+			value: '{"Reference":"EC-1"}',
+			reason: expect.stringContaining('not text'),
+		});
 	});
 
 	it('gives nothing for empty input', () => {
@@ -56,7 +79,12 @@ describe('chunk', () => {
 	it('splits into runs of at most the size, in order', () => {
 		expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
 		expect(chunk([], 100)).toEqual([]);
-		expect(chunk(Array.from({ length: 250 }, (_, i) => i), 100).map((part) => part.length)).toEqual([100, 100, 50]);
+		expect(
+			chunk(
+				Array.from({ length: 250 }, (_, i) => i),
+				100,
+			).map((part) => part.length),
+		).toEqual([100, 100, 50]);
 	});
 
 	it('refuses a size that is not a positive integer', () => {

@@ -6,43 +6,91 @@ describe('interpretConsignment', () => {
 	it('treats a consignment already allocated with the requested service as allocated', () => {
 		const result = interpretConsignment(
 			'EC-1',
-			{ ConsignmentState: 'Allocated', Allocation: { MpdCarrierServiceReference: SERVICE, CarrierName: 'Royal Mail', TrackingReferences: ['T1'] } },
+			{
+				ConsignmentState: 'Allocated',
+				Allocation: {
+					MpdCarrierServiceReference: SERVICE,
+					CarrierName: 'Royal Mail',
+					TrackingReferences: ['T1'],
+				},
+			},
 			'mpd_rmdtps48hnaut',
 		);
-		expect(result).toMatchObject({ status: 'allocated', summary: { CarrierName: 'Royal Mail', Description: expect.stringContaining('already allocated') } });
+		expect(result).toMatchObject({
+			status: 'allocated',
+			summary: {
+				CarrierName: 'Royal Mail',
+				Description: expect.stringContaining('already allocated'),
+			},
+		});
 	});
 
 	it('fails one allocated with another service, or in a later state without an allocation record, saying so', () => {
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Manifested', Allocation: { MpdCarrierServiceReference: 'OTHER' } }, SERVICE)).toMatchObject({
+		expect(
+			interpretConsignment(
+				'EC-1',
+				{ ConsignmentState: 'Manifested', Allocation: { MpdCarrierServiceReference: 'OTHER' } },
+				SERVICE,
+			),
+		).toMatchObject({
 			status: 'failed',
 			reason: expect.stringContaining('another carrier service (OTHER'),
 			consignmentState: 'Manifested',
 		});
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Dispatched' }, SERVICE)).toMatchObject({ reason: expect.stringContaining('already in state Dispatched') });
+		expect(interpretConsignment('EC-1', { ConsignmentState: 'Dispatched' }, SERVICE)).toMatchObject(
+			{ reason: expect.stringContaining('already in state Dispatched') },
+		);
 	});
 
 	it('counts an allocated consignment whose record names no service as allocated, saying so', () => {
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocated', Allocation: {} }, SERVICE)).toMatchObject({
+		expect(
+			interpretConsignment('EC-1', { ConsignmentState: 'Allocated', Allocation: {} }, SERVICE),
+		).toMatchObject({
 			status: 'allocated',
 			summary: { Description: expect.stringContaining('does not say with which carrier service') },
 		});
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocated', Allocation: { CarrierServiceReference: SERVICE } }, SERVICE).status).toBe('allocated');
+		expect(
+			interpretConsignment(
+				'EC-1',
+				{ ConsignmentState: 'Allocated', Allocation: { CarrierServiceReference: SERVICE } },
+				SERVICE,
+			).status,
+		).toBe('allocated');
 	});
 
 	it('reports Allocating as pending', () => {
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocating' }, SERVICE).status).toBe('pending');
+		expect(interpretConsignment('EC-1', { ConsignmentState: 'Allocating' }, SERVICE).status).toBe(
+			'pending',
+		);
 	});
 
 	it('uses FailedAllocation.Message only when it is about this attempt', () => {
-		const failed = (service: string) => ({ ConsignmentState: 'AllocationFailed', FailedAllocation: { MpdCarrierServiceReference: service, Message: 'No eligible service' } });
-		expect(interpretConsignment('EC-1', failed(SERVICE), SERVICE)).toMatchObject({ reason: 'No eligible service', consignmentState: 'AllocationFailed' });
-		expect(interpretConsignment('EC-1', failed('OTHER'), SERVICE)).toMatchObject({ reason: expect.stringContaining('gave no reason') });
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated', FailedAllocation: { Message: 'old' } }, SERVICE)).toMatchObject({
+		const failed = (service: string) => ({
+			ConsignmentState: 'AllocationFailed',
+			FailedAllocation: { MpdCarrierServiceReference: service, Message: 'No eligible service' },
+		});
+		expect(interpretConsignment('EC-1', failed(SERVICE), SERVICE)).toMatchObject({
+			reason: 'No eligible service',
+			consignmentState: 'AllocationFailed',
+		});
+		expect(interpretConsignment('EC-1', failed('OTHER'), SERVICE)).toMatchObject({
+			reason: expect.stringContaining('gave no reason'),
+		});
+		expect(
+			interpretConsignment(
+				'EC-1',
+				{ ConsignmentState: 'Unallocated', FailedAllocation: { Message: 'old' } },
+				SERVICE,
+			),
+		).toMatchObject({
 			reason: expect.stringContaining('state Unallocated'),
 		});
 	});
 
 	it('copes with an answer that is not a consignment', () => {
-		expect(interpretConsignment('EC-1', 'oops', SERVICE)).toMatchObject({ status: 'failed', reason: expect.stringContaining('gave no reason.') });
+		expect(interpretConsignment('EC-1', 'oops', SERVICE)).toMatchObject({
+			status: 'failed',
+			reason: expect.stringContaining('gave no reason.'),
+		});
 	});
 });

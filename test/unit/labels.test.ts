@@ -4,13 +4,21 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('extractLabelFiles', () => {
 	it('reads the documented single file, any casing', () => {
-		expect(extractLabelFiles({ File: base64('%PDF'), ContentType: 'application/pdf' })).toEqual([{ content: Buffer.from('%PDF'), contentType: 'application/pdf' }]);
-		expect(extractLabelFiles({ file: base64('x') })).toEqual([{ content: Buffer.from('x'), contentType: 'application/octet-stream' }]);
+		expect(extractLabelFiles({ File: base64('%PDF'), ContentType: 'application/pdf' })).toEqual([
+			{ content: Buffer.from('%PDF'), contentType: 'application/pdf' },
+		]);
+		expect(extractLabelFiles({ file: base64('x') })).toEqual([
+			{ content: Buffer.from('x'), contentType: 'application/octet-stream' },
+		]);
 	});
 
 	it('reads lists of files, bare or wrapped, skipping entries without a decodable file', () => {
-		expect(extractLabelFiles([{ File: base64('a') }, { File: 'not base64!' }, { File: '' }, 'junk'])).toHaveLength(1);
-		expect(extractLabelFiles({ Labels: [{ File: base64('a') }, { File: base64('b') }] })).toHaveLength(2);
+		expect(
+			extractLabelFiles([{ File: base64('a') }, { File: 'not base64!' }, { File: '' }, 'junk']),
+		).toHaveLength(1);
+		expect(
+			extractLabelFiles({ Labels: [{ File: base64('a') }, { File: base64('b') }] }),
+		).toHaveLength(2);
 	});
 
 	it('gives nothing for anything else', () => {

@@ -16,35 +16,65 @@ describe('matchManifestResults', () => {
 		expect(matchManifestResults(['EC-1', 'EC-2', 'EC-3', 'EC-4'], body)).toEqual([
 			{ reference: 'EC-1', status: 'manifested', message: 'done' },
 			{ reference: 'EC-2', status: 'failed', reason: 'Consignment EC-2 is cancelled' },
-			{ reference: 'EC-3', status: 'failed', reason: 'SortedPRO did not manifest it and gave no reason' },
+			{
+				reference: 'EC-3',
+				status: 'failed',
+				reason: 'SortedPRO did not manifest it and gave no reason',
+			},
 			undefined,
 		]);
 	});
 
 	it('accepts a wrapper or a single result', () => {
-		expect(matchManifestResults(['EC-1'], { Results: [{ IsSuccess: true, Data: 'EC-1' }] })[0]?.status).toBe('manifested');
-		expect(matchManifestResults(['EC-1'], { IsSuccess: true, Data: 'EC-1' })[0]?.status).toBe('manifested');
+		expect(
+			matchManifestResults(['EC-1'], { Results: [{ IsSuccess: true, Data: 'EC-1' }] })[0]?.status,
+		).toBe('manifested');
+		expect(matchManifestResults(['EC-1'], { IsSuccess: true, Data: 'EC-1' })[0]?.status).toBe(
+			'manifested',
+		);
 		expect(matchManifestResults(['EC-1'], 'oops')).toEqual([undefined]);
 	});
 });
 
 describe('interpretManifestState', () => {
 	it('reads the consignment state', () => {
-		expect(interpretManifestState('EC-1', { ConsignmentState: 'Dispatched' })).toMatchObject({ status: 'manifested', consignmentState: 'Dispatched' });
-		expect(interpretManifestState('EC-1', { ConsignmentState: 'Manifesting' }).status).toBe('pending');
-		expect(interpretManifestState('EC-1', { ConsignmentState: 'ManifestFailed' })).toMatchObject({ status: 'failed', reason: expect.stringContaining('could not manifest it') });
-		expect(interpretManifestState('EC-1', { ConsignmentState: 'Unallocated' })).toMatchObject({ reason: expect.stringContaining('state Unallocated') });
+		expect(interpretManifestState('EC-1', { ConsignmentState: 'Dispatched' })).toMatchObject({
+			status: 'manifested',
+			consignmentState: 'Dispatched',
+		});
+		expect(interpretManifestState('EC-1', { ConsignmentState: 'Manifesting' }).status).toBe(
+			'pending',
+		);
+		expect(interpretManifestState('EC-1', { ConsignmentState: 'ManifestFailed' })).toMatchObject({
+			status: 'failed',
+			reason: expect.stringContaining('could not manifest it'),
+		});
+		expect(interpretManifestState('EC-1', { ConsignmentState: 'Unallocated' })).toMatchObject({
+			reason: expect.stringContaining('state Unallocated'),
+		});
 		expect(interpretManifestState('EC-1', null)).toMatchObject({ status: 'failed' });
 	});
 });
 
 describe('manifest output and errors', () => {
 	it('gives every item the same leading fields', () => {
-		expect(toManifestJson({ reference: 'EC-1', status: 'pending', reason: 'r' })).toEqual({ ConsignmentReference: 'EC-1', Manifested: false, ManifestStatus: 'Pending', FailureReason: 'r' });
+		expect(toManifestJson({ reference: 'EC-1', status: 'pending', reason: 'r' })).toEqual({
+			ConsignmentReference: 'EC-1',
+			Manifested: false,
+			ManifestStatus: 'Pending',
+			FailureReason: 'r',
+		});
 	});
 
 	it('names the single failure in the message', () => {
-		expect(describeUnmanifested([{ reference: 'EC-1', status: 'failed', reason: 'r' }]).message).toBe('Consignment EC-1 was not manifested: r');
-		expect(describeUnmanifested([{ reference: 'EC-1', status: 'failed', reason: 'r' }, { reference: 'EC-2', status: 'failed', reason: 'r' }]).description).toContain('Manifested: none.');
+		expect(
+			describeUnmanifested([{ reference: 'EC-1', status: 'failed', reason: 'r' }]).message,
+		).toBe('Consignment EC-1 was not manifested: r');
+		expect(
+			describeUnmanifested([
+				{ reference: 'EC-1', status: 'failed', reason: 'r' },
+				{ reference: 'EC-2', status: 'failed', reason: 'r' },
+			]).description,
+		).toContain('Manifested: none.');
 	});
 });

@@ -14,7 +14,12 @@ export const PENDING_REASON =
 	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state with Consignment > Get before fetching labels.';
 
 /** Summary fields an operator looks at first; n8n's table takes its columns from the first item. */
-const LEADING_SUMMARY_FIELDS = ['CarrierName', 'CarrierServiceName', 'CarrierReference', 'CarrierServiceReference'];
+const LEADING_SUMMARY_FIELDS = [
+	'CarrierName',
+	'CarrierServiceName',
+	'CarrierReference',
+	'CarrierServiceReference',
+];
 
 /**
  * One output item's JSON for one reference; field names follow SortedPRO's own. Every item has
@@ -23,7 +28,8 @@ const LEADING_SUMMARY_FIELDS = ['CarrierName', 'CarrierServiceName', 'CarrierRef
 export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
 	if (result.status === 'allocated') {
 		const leading: Record<string, unknown> = {};
-		for (const field of LEADING_SUMMARY_FIELDS) if (field in result.summary) leading[field] = result.summary[field];
+		for (const field of LEADING_SUMMARY_FIELDS)
+			if (field in result.summary) leading[field] = result.summary[field];
 		const json: Record<string, unknown> = {
 			ConsignmentReference: result.reference,
 			Allocated: true,
@@ -34,7 +40,12 @@ export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
 			...result.summary,
 		};
 		// Set again so that a summary field of the same name can never overwrite the outcome.
-		Object.assign(json, { ConsignmentReference: result.reference, Allocated: true, AllocationStatus: 'Allocated', FailureReason: null });
+		Object.assign(json, {
+			ConsignmentReference: result.reference,
+			Allocated: true,
+			AllocationStatus: 'Allocated',
+			FailureReason: null,
+		});
 		return json;
 	}
 	return {
@@ -42,7 +53,9 @@ export function toOutputJson(result: ReferenceResult): Record<string, unknown> {
 		Allocated: false,
 		AllocationStatus: result.status === 'pending' ? 'Pending' : 'Failed',
 		FailureReason: result.reason,
-		...(result.status === 'failed' && result.consignmentState ? { ConsignmentState: result.consignmentState } : {}),
+		...(result.status === 'failed' && result.consignmentState
+			? { ConsignmentState: result.consignmentState }
+			: {}),
 	};
 }
 
@@ -54,7 +67,10 @@ function plural(count: number, word: string): string {
  * The error for an item in which some references were not allocated: every failed one with
  * its reason, and the allocated ones too, since they stay allocated and the workflow stops.
  */
-export function describeUnallocated(results: readonly ReferenceResult[], carrierService: string): { message: string; description: string } {
+export function describeUnallocated(
+	results: readonly ReferenceResult[],
+	carrierService: string,
+): { message: string; description: string } {
 	const failed = results.filter((result) => result.status === 'failed');
 	const pending = results.filter((result) => result.status === 'pending');
 	const allocated = results.filter((result) => result.status === 'allocated');
@@ -84,7 +100,9 @@ export function describeUnallocated(results: readonly ReferenceResult[], carrier
 			? `Allocated (${allocated.length}), these stay allocated: ${allocated.map((result) => result.reference).join(', ')}`
 			: 'Allocated: none.',
 	);
-	lines.push('To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Allocations".');
+	lines.push(
+		'To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Allocations".',
+	);
 	return { message, description: lines.join('\n') };
 }
 
@@ -115,8 +133,14 @@ export function describeProgress(
 	const succeeded = done.filter((result) => result.succeeded).map((result) => result.reference);
 	const other = done.filter((result) => !result.succeeded);
 	const lines: string[] = [];
-	if (done.length) lines.push(`${verb[0].toUpperCase()}${verb.slice(1)} (these stay ${verb}): ${succeeded.length ? succeeded.join(', ') : 'none'}`);
-	if (other.length) lines.push(`Not ${verb}: ${other.map((result) => `${result.reference} (${result.reason ?? 'no reason given'})`).join('; ')}`);
+	if (done.length)
+		lines.push(
+			`${verb[0].toUpperCase()}${verb.slice(1)} (these stay ${verb}): ${succeeded.length ? succeeded.join(', ') : 'none'}`,
+		);
+	if (other.length)
+		lines.push(
+			`Not ${verb}: ${other.map((result) => `${result.reference} (${result.reason ?? 'no reason given'})`).join('; ')}`,
+		);
 	if (failedRequest.length) {
 		lines.push(
 			failedRequestMayHaveWorked
@@ -136,6 +160,6 @@ export function describeOtherItems(otherItemReferences: readonly string[]): stri
 	if (otherItemReferences.length === 0) return undefined;
 	return [
 		`The other input items of this run were started too (unless their values were rejected before sending), and are not in the output because the node stopped: ${otherItemReferences.join(', ')}`,
-		'Check their state with Consignment > Get, or set the node\'s On Error setting to Continue to get an item per input item.',
+		"Check their state with Consignment > Get, or set the node's On Error setting to Continue to get an item per input item.",
 	].join('\n');
 }

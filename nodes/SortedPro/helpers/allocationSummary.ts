@@ -35,11 +35,19 @@ export function extractSummaries(body: unknown): AllocationSummary[] {
 	if (Array.isArray(body)) return body.filter(isObject) as AllocationSummary[];
 	if (!isObject(body)) return [];
 	for (const value of Object.values(body)) {
-		if (Array.isArray(value) && value.some((entry) => isObject(entry) && ('ApiLinks' in entry || 'Description' in entry || 'StatusCode' in entry))) {
+		if (
+			Array.isArray(value) &&
+			value.some(
+				(entry) =>
+					isObject(entry) &&
+					('ApiLinks' in entry || 'Description' in entry || 'StatusCode' in entry),
+			)
+		) {
 			return value.filter(isObject) as AllocationSummary[];
 		}
 	}
-	if ('ApiLinks' in body || 'Description' in body || 'StatusCode' in body) return [body as AllocationSummary];
+	if ('ApiLinks' in body || 'Description' in body || 'StatusCode' in body)
+		return [body as AllocationSummary];
 	return [];
 }
 
@@ -63,7 +71,10 @@ function escapeRegExp(text: string): string {
  * whole-word mention in `Description`. Comparison ignores case because SortedPRO treats paths
  * case-insensitively.
  */
-export function referenceOfSummary(summary: AllocationSummary, candidates: readonly string[]): string | undefined {
+export function referenceOfSummary(
+	summary: AllocationSummary,
+	candidates: readonly string[],
+): string | undefined {
 	const byUpper = new Map(candidates.map((reference) => [reference.toUpperCase(), reference]));
 	const links = Array.isArray(summary.ApiLinks) ? summary.ApiLinks.filter(isObject) : [];
 	const ordered = [
@@ -80,7 +91,11 @@ export function referenceOfSummary(summary: AllocationSummary, candidates: reado
 		// Longest first, so `EC-1-2-30` is not mistaken for `EC-1-2-3`.
 		const longestFirst = [...candidates].sort((a, b) => b.length - a.length);
 		for (const reference of longestFirst) {
-			if (new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(reference)}($|[^A-Za-z0-9_-])`, 'i').test(summary.Description)) {
+			if (
+				new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegExp(reference)}($|[^A-Za-z0-9_-])`, 'i').test(
+					summary.Description,
+				)
+			) {
 				return reference;
 			}
 		}
@@ -90,7 +105,8 @@ export function referenceOfSummary(summary: AllocationSummary, candidates: reado
 
 /** A missing `StatusCode` means success: the documented example of a success always has 200. */
 export function isSuccessfulSummary(summary: AllocationSummary): boolean {
-	if (summary.StatusCode === undefined || summary.StatusCode === null || summary.StatusCode === '') return true;
+	if (summary.StatusCode === undefined || summary.StatusCode === null || summary.StatusCode === '')
+		return true;
 	const code = Number(summary.StatusCode);
 	return Number.isFinite(code) && code >= 200 && code < 300;
 }
@@ -100,7 +116,10 @@ export function isSuccessfulSummary(summary: AllocationSummary): boolean {
  * references are paired with the last unanswered reference only when exactly one of each is
  * left, which is unambiguous; otherwise they are ignored rather than guessed.
  */
-export function matchAllocationSummaries(references: readonly string[], body: unknown): AllocationOutcome[] {
+export function matchAllocationSummaries(
+	references: readonly string[],
+	body: unknown,
+): AllocationOutcome[] {
 	const summaries = extractSummaries(body);
 	const byReference = new Map<string, AllocationSummary>();
 	const unmatched: AllocationSummary[] = [];
@@ -110,7 +129,8 @@ export function matchAllocationSummaries(references: readonly string[], body: un
 		else unmatched.push(summary);
 	}
 	const unanswered = references.filter((reference) => !byReference.has(reference));
-	if (unanswered.length === 1 && unmatched.length === 1) byReference.set(unanswered[0], unmatched[0]);
+	if (unanswered.length === 1 && unmatched.length === 1)
+		byReference.set(unanswered[0], unmatched[0]);
 
 	return references.map((reference): AllocationOutcome => {
 		const summary = byReference.get(reference);
@@ -131,11 +151,13 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
 	const references: string[] = [];
 	// A consignment's own Allocation record lists them at the top level.
 	if (Array.isArray(summary.TrackingReferences)) {
-		for (const tracking of summary.TrackingReferences) if (typeof tracking === 'string' && tracking) references.push(tracking);
+		for (const tracking of summary.TrackingReferences)
+			if (typeof tracking === 'string' && tracking) references.push(tracking);
 	}
 	for (const leg of legs) {
 		if (!isObject(leg) || !Array.isArray(leg.TrackingReferences)) continue;
-		for (const tracking of leg.TrackingReferences) if (typeof tracking === 'string' && tracking) references.push(tracking);
+		for (const tracking of leg.TrackingReferences)
+			if (typeof tracking === 'string' && tracking) references.push(tracking);
 	}
 	return references;
 }
@@ -145,7 +167,10 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
  * with `Target: "ConsignmentReferences[i]"`; returns those per-reference reasons (empty when the
  * 400 is about the request itself, such as an unknown carrier service).
  */
-export function reasonsByReference(references: readonly string[], errorBody: unknown): Map<string, string> {
+export function reasonsByReference(
+	references: readonly string[],
+	errorBody: unknown,
+): Map<string, string> {
 	const reasons = new Map<string, string>();
 	if (!isObject(errorBody)) return reasons;
 	const details = Array.isArray(errorBody.Details) ? errorBody.Details : [];
@@ -156,7 +181,8 @@ export function reasonsByReference(references: readonly string[], errorBody: unk
 		const indexed = /ConsignmentReferences\[(\d+)\]/i.exec(target);
 		let reference: string | undefined;
 		if (indexed) reference = references[Number(indexed[1])];
-		if (!reference) reference = references.find((candidate) => target.toUpperCase() === candidate.toUpperCase());
+		if (!reference)
+			reference = references.find((candidate) => target.toUpperCase() === candidate.toUpperCase());
 		if (!reference && message) reference = referenceOfSummary({ Description: message }, references);
 		if (reference && message && !reasons.has(reference)) reasons.set(reference, message);
 	}

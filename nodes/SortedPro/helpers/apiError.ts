@@ -29,8 +29,10 @@ export interface ApiErrorFields {
 	text?: string;
 }
 
-const RETRY_HINT = 'Run the workflow again, or turn on Retry On Fail in the node\'s Settings so n8n retries automatically.';
-const KEY_LOCATION = 'In SortedPRO the key is under Settings > Users & Roles > User Accounts > Edit User > Show API Key.';
+const RETRY_HINT =
+	"Run the workflow again, or turn on Retry On Fail in the node's Settings so n8n retries automatically.";
+const KEY_LOCATION =
+	'In SortedPRO the key is under Settings > Users & Roles > User Accounts > Edit User > Show API Key.';
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,7 +75,9 @@ export function readApiError(body: unknown): ApiErrorFields {
 	if (typeof parsed === 'string') return { details: [], text: excerpt(parsed) };
 	if (!isObject(parsed)) return { details: [] };
 	const field = (name: string) => {
-		const key = Object.keys(parsed).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+		const key = Object.keys(parsed).find(
+			(candidate) => candidate.toLowerCase() === name.toLowerCase(),
+		);
 		return key === undefined ? undefined : parsed[key];
 	};
 	const details: string[] = [];
@@ -103,7 +107,10 @@ function header(headers: Record<string, unknown> | undefined, name: string): str
 }
 
 /** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
-export function retryAfterSeconds(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
+export function retryAfterSeconds(
+	headers: Record<string, unknown> | undefined,
+	now = Date.now(),
+): number | undefined {
 	const value = header(headers, 'retry-after');
 	if (!value) return undefined;
 	if (/^\d+$/.test(value)) return Number(value);
@@ -114,18 +121,25 @@ export function retryAfterSeconds(headers: Record<string, unknown> | undefined, 
 
 function statusMessage(statusCode: number, action: string, apiMessage: string | undefined): string {
 	const said = apiMessage ? `: ${apiMessage}` : '';
-	if (statusCode >= 300 && statusCode < 400) return `SortedPRO answered with a redirect (HTTP ${statusCode}) when trying to ${action}; it was not followed`;
+	if (statusCode >= 300 && statusCode < 400)
+		return `SortedPRO answered with a redirect (HTTP ${statusCode}) when trying to ${action}; it was not followed`;
 	if (statusCode === 400) return `SortedPRO rejected the request to ${action}${said}`;
 	if (statusCode === 401) return 'SortedPRO rejected the API key';
 	if (statusCode === 403) return `SortedPRO refused access when trying to ${action}${said}`;
-	if (statusCode === 404) return `SortedPRO could not find what was asked for when trying to ${action}${said}`;
+	if (statusCode === 404)
+		return `SortedPRO could not find what was asked for when trying to ${action}${said}`;
 	if (statusCode === 409 || statusCode === 422) return `SortedPRO could not ${action}${said}`;
-	if (statusCode === 429) return 'SortedPRO is receiving too many requests from this account (HTTP 429)';
+	if (statusCode === 429)
+		return 'SortedPRO is receiving too many requests from this account (HTTP 429)';
 	if (statusCode >= 500) return `SortedPRO failed while trying to ${action} (HTTP ${statusCode})`;
 	return `SortedPRO answered HTTP ${statusCode} when trying to ${action}${said}`;
 }
 
-function guidance(statusCode: number, headers: Record<string, unknown> | undefined, hasDetails: boolean): string {
+function guidance(
+	statusCode: number,
+	headers: Record<string, unknown> | undefined,
+	hasDetails: boolean,
+): string {
 	if (statusCode >= 300 && statusCode < 400) {
 		const location = header(headers, 'location');
 		let host = '';
@@ -142,14 +156,19 @@ function guidance(statusCode: number, headers: Record<string, unknown> | undefin
 	if (statusCode === 401) {
 		return `Check the API key in the SortedPRO API credential. ${KEY_LOCATION} Sandbox and production keys differ: make sure the credential's Environment matches the account the key belongs to.`;
 	}
-	if (statusCode === 403) return 'The API key is valid but its user may lack the permission for this action; ask a SortedPRO administrator.';
+	if (statusCode === 403)
+		return 'The API key is valid but its user may lack the permission for this action; ask a SortedPRO administrator.';
 	if (statusCode === 429) {
 		const seconds = retryAfterSeconds(headers);
-		const wait = seconds === undefined ? 'Wait a minute before trying again.' : `SortedPRO asks to wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`;
+		const wait =
+			seconds === undefined
+				? 'Wait a minute before trying again.'
+				: `SortedPRO asks to wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`;
 		return `${wait} Turn on Retry On Fail in the node's Settings (with a wait between tries of at least that long), or send fewer items at once with the Batching request option.`;
 	}
-	if (statusCode >= 500) return `This is a problem on SortedPRO's side and is usually temporary. ${RETRY_HINT}`;
-	return 'Check the node\'s settings and the credential\'s Environment.';
+	if (statusCode >= 500)
+		return `This is a problem on SortedPRO's side and is usually temporary. ${RETRY_HINT}`;
+	return "Check the node's settings and the credential's Environment.";
 }
 
 /**
@@ -160,14 +179,27 @@ export function describeErrorAnswer(answer: ErrorAnswer, action: string): Descri
 	const fields = readApiError(answer.body);
 	const apiMessage = fields.message ?? fields.text;
 	const lines: string[] = [];
-	if (apiMessage && answer.statusCode !== 400 && answer.statusCode !== 403 && answer.statusCode !== 404 && answer.statusCode !== 409 && answer.statusCode !== 422) {
+	if (
+		apiMessage &&
+		answer.statusCode !== 400 &&
+		answer.statusCode !== 403 &&
+		answer.statusCode !== 404 &&
+		answer.statusCode !== 409 &&
+		answer.statusCode !== 422
+	) {
 		lines.push(`SortedPRO said: ${apiMessage}`);
 	}
 	for (const detail of fields.details) lines.push(`- ${detail}`);
 	if (fields.code) lines.push(`Error code: ${fields.code}`);
-	lines.push(guidance(answer.statusCode, answer.headers, Boolean(apiMessage) || fields.details.length > 0));
-	if (fields.correlationId) lines.push(`Correlation ID: ${fields.correlationId} (quote it when contacting Sorted support).`);
-	else if (!apiMessage && fields.details.length === 0) lines.push(`SortedPRO gave no further details (HTTP ${answer.statusCode}).`);
+	lines.push(
+		guidance(answer.statusCode, answer.headers, Boolean(apiMessage) || fields.details.length > 0),
+	);
+	if (fields.correlationId)
+		lines.push(
+			`Correlation ID: ${fields.correlationId} (quote it when contacting Sorted support).`,
+		);
+	else if (!apiMessage && fields.details.length === 0)
+		lines.push(`SortedPRO gave no further details (HTTP ${answer.statusCode}).`);
 	return {
 		message: statusMessage(answer.statusCode, action, apiMessage),
 		description: lines.join('\n'),
@@ -184,12 +216,18 @@ export function describeNetworkFailure(code: string | undefined, action: string)
 		? `SortedPRO did not answer in time when trying to ${action}`
 		: `Could not reach SortedPRO to ${action}`;
 	const cause = unresolved
-		? 'The host name could not be resolved: check the credential\'s Environment and, for a custom base URL, its spelling.'
+		? "The host name could not be resolved: check the credential's Environment and, for a custom base URL, its spelling."
 		: timedOut
-			? 'SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node\'s request options (Add Option > Timeout).'
+			? "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
 			: 'The service may be down or unreachable from this n8n; this is usually temporary.';
 	return {
 		message,
-		description: [cause, RETRY_HINT, code ? `Network error code: ${code.toLowerCase()}.` : undefined].filter(Boolean).join('\n'),
+		description: [
+			cause,
+			RETRY_HINT,
+			code ? `Network error code: ${code.toLowerCase()}.` : undefined,
+		]
+			.filter(Boolean)
+			.join('\n'),
 	};
 }

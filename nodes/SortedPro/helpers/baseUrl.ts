@@ -20,7 +20,8 @@ export function normaliseBaseUrl(baseUrl: string): string {
 
 export function baseUrlFor(environment: unknown, customBaseUrl: unknown): string {
 	if (environment === 'sandbox') return SANDBOX_BASE_URL;
-	if (environment === 'custom') return normaliseBaseUrl(typeof customBaseUrl === 'string' ? customBaseUrl : '');
+	if (environment === 'custom')
+		return normaliseBaseUrl(typeof customBaseUrl === 'string' ? customBaseUrl : '');
 	return PRODUCTION_BASE_URL;
 }
 
@@ -35,7 +36,8 @@ export function isLoopbackHost(hostname: string): boolean {
  * http only to a loopback host reached directly.
  */
 export function unsafeBaseUrlReason(url: string, viaProxy = false): string | undefined {
-	if (!url.trim() || url.startsWith('/')) return 'No base URL is set. Enter the address of your proxy or simulator in the credential\'s Base URL field, or pick Production or Sandbox.';
+	if (!url.trim() || url.startsWith('/'))
+		return "No base URL is set. Enter the address of your proxy or simulator in the credential's Base URL field, or pick Production or Sandbox.";
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -46,7 +48,9 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 	const shown = `${parsed.protocol}//${parsed.host}`;
 	if (parsed.protocol === 'https:') return undefined;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
-		return viaProxy ? `The base URL ${shown} uses http, and the request would go through a proxy in clear text. Use https, or remove the proxy.` : undefined;
+		return viaProxy
+			? `The base URL ${shown} uses http, and the request would go through a proxy in clear text. Use https, or remove the proxy.`
+			: undefined;
 	}
 	if (parsed.protocol === 'http:') {
 		return `The base URL ${shown} uses http to a remote host, which would send the API key in clear text. Use https, or http only to this machine (localhost, 127.0.0.1, ::1).`;
@@ -66,7 +70,11 @@ export class UnsafeBaseUrlError extends Error {
  * The absolute address a request will go to, from its `baseURL` and `url`, or the `uri` of the
  * legacy request options that n8n's HTTP Request node still uses.
  */
-export function requestTarget(baseURL: string | undefined, url: string | undefined, uri?: string): string {
+export function requestTarget(
+	baseURL: string | undefined,
+	url: string | undefined,
+	uri?: string,
+): string {
 	const path = url ?? uri ?? '';
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
 	return `${baseURL ?? ''}${path}`;

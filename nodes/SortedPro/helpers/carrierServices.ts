@@ -14,7 +14,8 @@ export function extractCarrierServices(body: unknown): CarrierService[] {
 	if (Array.isArray(body)) return body.filter(isObject);
 	if (!isObject(body)) return [];
 	const documented = Object.keys(body).find((key) => key.toLowerCase() === 'mpdcarrierservices');
-	if (documented && Array.isArray(body[documented])) return (body[documented] as unknown[]).filter(isObject);
+	if (documented && Array.isArray(body[documented]))
+		return (body[documented] as unknown[]).filter(isObject);
 	const arrays = Object.values(body).filter(Array.isArray) as unknown[][];
 	if (arrays.length === 1) return arrays[0].filter(isObject);
 	return [];
@@ -26,11 +27,17 @@ export function extractCarrierServices(body: unknown): CarrierService[] {
  */
 export function unusableListReason(body: unknown): string | undefined {
 	if (typeof body === 'string') {
-		const plain = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+		const plain = body
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
 		return `the answer was not JSON${plain ? ` ("${plain.slice(0, 120)}")` : ''}`;
 	}
 	if (isObject(body) && body.Success === false) {
-		const said = typeof body.ErrorMessage === 'string' && body.ErrorMessage.trim() ? body.ErrorMessage.trim() : 'no reason given';
+		const said =
+			typeof body.ErrorMessage === 'string' && body.ErrorMessage.trim()
+				? body.ErrorMessage.trim()
+				: 'no reason given';
 		return `SortedPRO reported a failure: ${said}`;
 	}
 	return undefined;

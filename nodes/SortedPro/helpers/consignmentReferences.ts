@@ -106,8 +106,10 @@ export function parseConsignmentReferences(input: unknown): ParsedReferences {
 
 /** Splits a list into consecutive runs of at most `size` elements. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
-	if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+	if (!Number.isInteger(size) || size < 1)
+		throw new RangeError(`chunk size must be a positive integer, got ${size}`);
 	const chunks: T[][] = [];
-	for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+	for (let start = 0; start < items.length; start += size)
+		chunks.push(items.slice(start, start + size));
 	return chunks;
 }

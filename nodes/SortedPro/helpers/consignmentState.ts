@@ -9,9 +9,17 @@ import { PENDING_REASON, type ReferenceResult } from './allocationReport';
 
 /** States in which a consignment has an allocation (SortedPRO's JSON names). */
 const ALLOCATED_OR_LATER = new Set(
-	['Allocated', 'ReadyToShip', 'Manifesting', 'Manifested', 'ManifestFailed', 'Dispatched', 'InTransit', 'OutForDelivery', 'Delivered'].map((state) =>
-		state.toLowerCase(),
-	),
+	[
+		'Allocated',
+		'ReadyToShip',
+		'Manifesting',
+		'Manifested',
+		'ManifestFailed',
+		'Dispatched',
+		'InTransit',
+		'OutForDelivery',
+		'Delivered',
+	].map((state) => state.toLowerCase()),
 );
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -22,17 +30,23 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-export function interpretConsignment(reference: string, consignment: unknown, carrierService: string): ReferenceResult {
+export function interpretConsignment(
+	reference: string,
+	consignment: unknown,
+	carrierService: string,
+): ReferenceResult {
 	const body = isObject(consignment) ? consignment : {};
 	const state = text(body.ConsignmentState);
 	const normalisedState = state?.toLowerCase() ?? '';
 
-	if (normalisedState === 'allocating') return { reference, status: 'pending', reason: PENDING_REASON };
+	if (normalisedState === 'allocating')
+		return { reference, status: 'pending', reason: PENDING_REASON };
 
 	if (ALLOCATED_OR_LATER.has(normalisedState)) {
 		const allocation = isObject(body.Allocation) ? body.Allocation : {};
 		// The record's field for the service was never documented; both plausible names are read.
-		const service = text(allocation.MpdCarrierServiceReference) ?? text(allocation.CarrierServiceReference);
+		const service =
+			text(allocation.MpdCarrierServiceReference) ?? text(allocation.CarrierServiceReference);
 		if (service && service.toUpperCase() !== carrierService.toUpperCase()) {
 			return {
 				reference,
@@ -42,7 +56,12 @@ export function interpretConsignment(reference: string, consignment: unknown, ca
 			};
 		}
 		if (!service && normalisedState !== 'allocated') {
-			return { reference, status: 'failed', reason: `It is already in state ${state}, so it cannot be allocated again.`, consignmentState: state };
+			return {
+				reference,
+				status: 'failed',
+				reason: `It is already in state ${state}, so it cannot be allocated again.`,
+				consignmentState: state,
+			};
 		}
 		const description = service
 			? `Consignment ${reference} was already allocated with ${service} (state ${state}).`
@@ -54,7 +73,10 @@ export function interpretConsignment(reference: string, consignment: unknown, ca
 	const failedWith = text(failed?.MpdCarrierServiceReference);
 	const message = text(failed?.Message);
 	// A FailedAllocation left over from an attempt with another service says nothing about this one.
-	const current = normalisedState === 'allocationfailed' && message && (!failedWith || failedWith.toUpperCase() === carrierService.toUpperCase());
+	const current =
+		normalisedState === 'allocationfailed' &&
+		message &&
+		(!failedWith || failedWith.toUpperCase() === carrierService.toUpperCase());
 	if (current) return { reference, status: 'failed', reason: message, consignmentState: state };
 
 	return {

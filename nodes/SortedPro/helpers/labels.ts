@@ -13,7 +13,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function field(entry: Record<string, unknown>, name: string): unknown {
-	const key = Object.keys(entry).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+	const key = Object.keys(entry).find(
+		(candidate) => candidate.toLowerCase() === name.toLowerCase(),
+	);
 	return key === undefined ? undefined : entry[key];
 }
 
@@ -21,7 +23,11 @@ const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}\s*$/;
 
 /** Every label file in the answer; entries without a decodable `File` are skipped. */
 export function extractLabelFiles(body: unknown): LabelFile[] {
-	const entries = Array.isArray(body) ? body : isObject(body) && Array.isArray(field(body, 'Labels')) ? (field(body, 'Labels') as unknown[]) : [body];
+	const entries = Array.isArray(body)
+		? body
+		: isObject(body) && Array.isArray(field(body, 'Labels'))
+			? (field(body, 'Labels') as unknown[])
+			: [body];
 	const files: LabelFile[] = [];
 	for (const entry of entries) {
 		if (!isObject(entry)) continue;
@@ -30,7 +36,10 @@ export function extractLabelFiles(body: unknown): LabelFile[] {
 		const contentType = field(entry, 'ContentType');
 		files.push({
 			content: Buffer.from(file, 'base64'),
-			contentType: typeof contentType === 'string' && contentType.trim() ? contentType.trim() : 'application/octet-stream',
+			contentType:
+				typeof contentType === 'string' && contentType.trim()
+					? contentType.trim()
+					: 'application/octet-stream',
 		});
 	}
 	return files;
@@ -48,8 +57,17 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /** `EC-000-05A-Z6S.pdf`, or `EC-000-05A-Z6S-2.zpl` for the second of several; ZPL keeps its own extension. */
-export function labelFileName(reference: string, contentType: string, requestedFormat?: string, number?: number): string {
+export function labelFileName(
+	reference: string,
+	contentType: string,
+	requestedFormat?: string,
+	number?: number,
+): string {
 	const format = requestedFormat?.toUpperCase();
-	const extension = format === 'ZPL' || format === 'ZPLII' ? 'zpl' : (EXTENSIONS[contentType.split(';')[0].trim().toLowerCase()] ?? (format?.toLowerCase() || 'bin'));
+	const extension =
+		format === 'ZPL' || format === 'ZPLII'
+			? 'zpl'
+			: (EXTENSIONS[contentType.split(';')[0].trim().toLowerCase()] ??
+				(format?.toLowerCase() || 'bin'));
 	return `${reference}${number ? `-${number}` : ''}.${extension}`;
 }

@@ -11,7 +11,7 @@ export type ManifestResult =
 	| { reference: string; status: 'pending'; reason: string };
 
 export const MANIFEST_PENDING_REASON =
-	'SortedPRO accepted the manifest request (HTTP 202 Accepted) but had not finished it. Check the consignment\'s state with Consignment > Get.';
+	"SortedPRO accepted the manifest request (HTTP 202 Accepted) but had not finished it. Check the consignment's state with Consignment > Get.";
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,7 +22,9 @@ function text(value: unknown): string | undefined {
 }
 
 function field(entry: Record<string, unknown>, name: string): unknown {
-	const key = Object.keys(entry).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+	const key = Object.keys(entry).find(
+		(candidate) => candidate.toLowerCase() === name.toLowerCase(),
+	);
 	return key === undefined ? undefined : entry[key];
 }
 
@@ -41,7 +43,10 @@ function succeeded(entry: Record<string, unknown>): boolean {
 }
 
 /** One result per reference sent; undefined where the answer says nothing about it. */
-export function matchManifestResults(references: readonly string[], body: unknown): Array<ManifestResult | undefined> {
+export function matchManifestResults(
+	references: readonly string[],
+	body: unknown,
+): Array<ManifestResult | undefined> {
 	const byUpper = new Map(references.map((reference) => [reference.toUpperCase(), reference]));
 	const found = new Map<string, ManifestResult>();
 	const anonymousFailures: string[] = [];
@@ -50,7 +55,10 @@ export function matchManifestResults(references: readonly string[], body: unknow
 		const message = text(field(entry, 'Message'));
 		const reference =
 			(data && byUpper.get(data.toUpperCase())) ??
-			referenceOfSummary({ ApiLinks: field(entry, 'ApiLinks') as never, Description: message }, references);
+			referenceOfSummary(
+				{ ApiLinks: field(entry, 'ApiLinks') as never, Description: message },
+				references,
+			);
 		if (!reference) {
 			if (!succeeded(entry) && message) anonymousFailures.push(message);
 			continue;
@@ -60,27 +68,48 @@ export function matchManifestResults(references: readonly string[], body: unknow
 			reference,
 			succeeded(entry)
 				? { reference, status: 'manifested', message }
-				: { reference, status: 'failed', reason: message ?? 'SortedPRO did not manifest it and gave no reason' },
+				: {
+						reference,
+						status: 'failed',
+						reason: message ?? 'SortedPRO did not manifest it and gave no reason',
+					},
 		);
 	}
 	// A failure naming no consignment (the whole request failed) is the reason for every one left unanswered.
 	if (anonymousFailures.length === 1) {
-		for (const reference of references) if (!found.has(reference)) found.set(reference, { reference, status: 'failed', reason: anonymousFailures[0] });
+		for (const reference of references)
+			if (!found.has(reference))
+				found.set(reference, { reference, status: 'failed', reason: anonymousFailures[0] });
 	}
 	return references.map((reference) => found.get(reference));
 }
 
-const MANIFESTED_OR_LATER = new Set(['manifested', 'dispatched', 'intransit', 'outfordelivery', 'delivered']);
+const MANIFESTED_OR_LATER = new Set([
+	'manifested',
+	'dispatched',
+	'intransit',
+	'outfordelivery',
+	'delivered',
+]);
 
 /** What a consignment's own record says about a manifest the answer left out. */
 export function interpretManifestState(reference: string, consignment: unknown): ManifestResult {
 	const state = isObject(consignment) ? text(consignment.ConsignmentState) : undefined;
 	const normalised = state?.toLowerCase() ?? '';
 	if (MANIFESTED_OR_LATER.has(normalised)) {
-		return { reference, status: 'manifested', message: `Consignment ${reference} is manifested (state ${state}).`, consignmentState: state };
+		return {
+			reference,
+			status: 'manifested',
+			message: `Consignment ${reference} is manifested (state ${state}).`,
+			consignmentState: state,
+		};
 	}
-	if (normalised === 'manifesting') return { reference, status: 'pending', reason: MANIFEST_PENDING_REASON };
-	const why = normalised === 'manifestfailed' ? 'SortedPRO could not manifest it (state ManifestFailed)' : `SortedPRO did not manifest it and gave no reason`;
+	if (normalised === 'manifesting')
+		return { reference, status: 'pending', reason: MANIFEST_PENDING_REASON };
+	const why =
+		normalised === 'manifestfailed'
+			? 'SortedPRO could not manifest it (state ManifestFailed)'
+			: `SortedPRO did not manifest it and gave no reason`;
 	return {
 		reference,
 		status: 'failed',
@@ -93,23 +122,44 @@ export function toManifestJson(result: ManifestResult): Record<string, unknown> 
 	return {
 		ConsignmentReference: result.reference,
 		Manifested: result.status === 'manifested',
-		ManifestStatus: result.status === 'manifested' ? 'Manifested' : result.status === 'pending' ? 'Pending' : 'Failed',
+		ManifestStatus:
+			result.status === 'manifested'
+				? 'Manifested'
+				: result.status === 'pending'
+					? 'Pending'
+					: 'Failed',
 		FailureReason: result.status === 'manifested' ? null : result.reason,
 		...(result.status === 'manifested' && result.message ? { Message: result.message } : {}),
-		...(result.status !== 'pending' && result.consignmentState ? { ConsignmentState: result.consignmentState } : {}),
+		...(result.status !== 'pending' && result.consignmentState
+			? { ConsignmentState: result.consignmentState }
+			: {}),
 	};
 }
 
 /** The error for an item in which some references were not manifested. */
-export function describeUnmanifested(results: readonly ManifestResult[]): { message: string; description: string } {
-	const notDone = results.filter((result) => result.status !== 'manifested') as Array<Exclude<ManifestResult, { status: 'manifested' }>>;
+export function describeUnmanifested(results: readonly ManifestResult[]): {
+	message: string;
+	description: string;
+} {
+	const notDone = results.filter((result) => result.status !== 'manifested') as Array<
+		Exclude<ManifestResult, { status: 'manifested' }>
+	>;
 	const done = results.filter((result) => result.status === 'manifested');
 	const message =
 		results.length === 1
 			? `Consignment ${notDone[0].reference} was not manifested: ${notDone[0].reason}`
 			: `${notDone.length} of ${results.length} consignments ${notDone.length === 1 ? 'was' : 'were'} not manifested`;
-	const lines = [`Not manifested (${notDone.length}):`, ...notDone.map((result) => `- ${result.reference}: ${result.reason}`)];
-	lines.push(done.length ? `Manifested (${done.length}), these stay manifested: ${done.map((result) => result.reference).join(', ')}` : 'Manifested: none.');
-	lines.push('To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Manifests".');
+	const lines = [
+		`Not manifested (${notDone.length}):`,
+		...notDone.map((result) => `- ${result.reference}: ${result.reason}`),
+	];
+	lines.push(
+		done.length
+			? `Manifested (${done.length}), these stay manifested: ${done.map((result) => result.reference).join(', ')}`
+			: 'Manifested: none.',
+	);
+	lines.push(
+		'To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Manifests".',
+	);
 	return { message, description: lines.join('\n') };
 }

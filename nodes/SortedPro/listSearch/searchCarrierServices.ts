@@ -1,19 +1,38 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { baseUrlFor } from '../helpers/baseUrl';
-import { extractCarrierServices, isDisabledService, matchesFilter, toServiceChoice, unusableListReason } from '../helpers/carrierServices';
-import { CREDENTIAL_TYPE, errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro } from '../shared/transport';
+import {
+	extractCarrierServices,
+	isDisabledService,
+	matchesFilter,
+	toServiceChoice,
+	unusableListReason,
+} from '../helpers/carrierServices';
+import {
+	CREDENTIAL_TYPE,
+	errorForAnswer,
+	errorForUnusableAnswer,
+	isSuccess,
+	sendToSortedPro,
+} from '../shared/transport';
 
 /**
  * The carrier-service picker. SortedPRO has no search or paging on this endpoint, so the whole
  * list is fetched and filtered here; enabled services come first.
  */
-export async function searchCarrierServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCarrierServices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const action = 'list carrier services';
 	const answer = await sendToSortedPro.call(
 		this,
-		{ method: 'GET', baseURL: baseUrlFor(credentials.environment, credentials.baseUrl), url: '/carrierservices' },
+		{
+			method: 'GET',
+			baseURL: baseUrlFor(credentials.environment, credentials.baseUrl),
+			url: '/carrierservices',
+		},
 		action,
 	);
 	if (answer.statusCode === 404) return { results: [] };
@@ -21,7 +40,9 @@ export async function searchCarrierServices(this: ILoadOptionsFunctions, filter?
 	const unusable = unusableListReason(answer.body);
 	if (unusable) throw errorForUnusableAnswer(this, action, unusable);
 
-	const services = extractCarrierServices(answer.body).filter((service) => matchesFilter(service, filter));
+	const services = extractCarrierServices(answer.body).filter((service) =>
+		matchesFilter(service, filter),
+	);
 	services.sort((a, b) => Number(isDisabledService(a)) - Number(isDisabledService(b)));
 	const results = services.map(toServiceChoice).filter((choice) => choice !== undefined);
 	return { results };

@@ -10,7 +10,12 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { PENDING_REASON, describeUnallocated, toOutputJson, type ReferenceResult } from '../helpers/allocationReport';
+import {
+	PENDING_REASON,
+	describeUnallocated,
+	toOutputJson,
+	type ReferenceResult,
+} from '../helpers/allocationReport';
 import { matchAllocationSummaries } from '../helpers/allocationSummary';
 import { interpretConsignment } from '../helpers/consignmentState';
 import {
@@ -22,7 +27,12 @@ import {
 	type ManifestResult,
 } from '../helpers/manifestResults';
 import { withPairing } from './hooks';
-import { otherItemsNote, sendReferencesInBulk, type BulkOperation, type Unexplained } from './referenceBatches';
+import {
+	otherItemsNote,
+	sendReferencesInBulk,
+	type BulkOperation,
+	type Unexplained,
+} from './referenceBatches';
 import { isSuccess, type SortedProAnswer } from './transport';
 
 /**
@@ -55,21 +65,44 @@ function outputOrFail<R>(
  * (a re-run), still allocating, or why not. `answer` is undefined when the lookup got no answer;
  * a failure the answer already explained keeps its reason unless the consignment turns out allocated.
  */
-function explainAllocation(reference: string, answer: SortedProAnswer | undefined, carrierService: string, previous?: ReferenceResult): ReferenceResult {
+function explainAllocation(
+	reference: string,
+	answer: SortedProAnswer | undefined,
+	carrierService: string,
+	previous?: ReferenceResult,
+): ReferenceResult {
 	if (!answer || !isSuccess(answer)) {
 		if (previous) return previous;
-		if (!answer) return { reference, status: 'failed', reason: 'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).' };
+		if (!answer)
+			return {
+				reference,
+				status: 'failed',
+				reason:
+					'SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: no answer).',
+			};
 		if (answer.statusCode === 404) {
-			return { reference, status: 'failed', reason: 'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.' };
+			return {
+				reference,
+				status: 'failed',
+				reason:
+					'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.',
+			};
 		}
-		return { reference, status: 'failed', reason: `SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: HTTP ${answer.statusCode}).` };
+		return {
+			reference,
+			status: 'failed',
+			reason: `SortedPRO did not allocate it and gave no reason (looking up the consignment for one failed too: HTTP ${answer.statusCode}).`,
+		};
 	}
 	const found = interpretConsignment(reference, answer.body, carrierService);
 	if (!previous || previous.status !== 'failed' || found.status !== 'failed') return found;
 	return { ...previous, consignmentState: found.consignmentState };
 }
 
-function allocationOperation(carrierService: string, requestBody: Record<string, unknown>): BulkOperation<ReferenceResult> {
+function allocationOperation(
+	carrierService: string,
+	requestBody: Record<string, unknown>,
+): BulkOperation<ReferenceResult> {
 	return {
 		action: `allocate consignments with carrier service ${carrierService}`,
 		verb: 'allocated',
@@ -77,13 +110,16 @@ function allocationOperation(carrierService: string, requestBody: Record<string,
 		readAnswer: (references, body) =>
 			matchAllocationSummaries(references, body).map((outcome): ReferenceResult | Unexplained => {
 				if (outcome.status === 'allocated') return outcome;
-				if (outcome.status === 'pending') return { reference: outcome.reference, status: 'pending', reason: PENDING_REASON };
-				if (outcome.reason) return { reference: outcome.reference, status: 'failed', reason: outcome.reason };
+				if (outcome.status === 'pending')
+					return { reference: outcome.reference, status: 'pending', reason: PENDING_REASON };
+				if (outcome.reason)
+					return { reference: outcome.reference, status: 'failed', reason: outcome.reason };
 				return { reference: outcome.reference, status: 'unexplained' };
 			}),
 		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
 		pending: (reference) => ({ reference, status: 'pending', reason: PENDING_REASON }),
-		explain: (reference, answer, previous) => explainAllocation(reference, answer, carrierService, previous),
+		explain: (reference, answer, previous) =>
+			explainAllocation(reference, answer, carrierService, previous),
 		recheck: (result) => result.status === 'failed' && result.consignmentState === undefined,
 		succeeded: (result) => result.status === 'allocated',
 		reasonOf: (result) => (result.status === 'allocated' ? undefined : result.reason),
@@ -100,10 +136,18 @@ export async function allocateInChunks(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const requestOptions = requestData.options as IHttpRequestOptions;
-	const body = requestOptions.body as { MpdCarrierServiceReference: string; ConsignmentReferences: string[] };
+	const body = requestOptions.body as {
+		MpdCarrierServiceReference: string;
+		ConsignmentReferences: string[];
+	};
 	const carrierService = body.MpdCarrierServiceReference;
 	const operation = allocationOperation(carrierService, body);
-	const results = await sendReferencesInBulk(this, requestOptions, body.ConsignmentReferences, operation);
+	const results = await sendReferencesInBulk(
+		this,
+		requestOptions,
+		body.ConsignmentReferences,
+		operation,
+	);
 
 	return outputOrFail(this, results, {
 		outputFailedOption: 'options.outputFailedAllocations',
@@ -119,14 +163,25 @@ function manifestOperation(): BulkOperation<ManifestResult> {
 		verb: 'manifested',
 		bodyFor: (references) => ({ ConsignmentReferences: references }),
 		readAnswer: (references, body) =>
-			matchManifestResults(references, body).map((result, index): ManifestResult | Unexplained => result ?? { reference: references[index], status: 'unexplained' }),
+			matchManifestResults(references, body).map(
+				(result, index): ManifestResult | Unexplained =>
+					result ?? { reference: references[index], status: 'unexplained' },
+			),
 		failed: (reference, reason) => ({ reference, status: 'failed', reason }),
 		pending: (reference) => ({ reference, status: 'pending', reason: MANIFEST_PENDING_REASON }),
 		explain: (reference, answer, previous) => {
 			if (!answer || !isSuccess(answer)) {
 				if (previous) return previous;
-				const why = !answer ? 'no answer' : answer.statusCode === 404 ? 'SortedPRO has no consignment with this reference' : `HTTP ${answer.statusCode}`;
-				return { reference, status: 'failed', reason: `SortedPRO did not manifest it and gave no reason (looking up the consignment: ${why}).` };
+				const why = !answer
+					? 'no answer'
+					: answer.statusCode === 404
+						? 'SortedPRO has no consignment with this reference'
+						: `HTTP ${answer.statusCode}`;
+				return {
+					reference,
+					status: 'failed',
+					reason: `SortedPRO did not manifest it and gave no reason (looking up the consignment: ${why}).`,
+				};
 			}
 			const found = interpretManifestState(reference, answer.body);
 			if (!previous || previous.status !== 'failed' || found.status !== 'failed') return found;
@@ -147,7 +202,9 @@ export async function manifestInChunks(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const requestOptions = requestData.options as IHttpRequestOptions;
-	const { ConsignmentReferences: references } = requestOptions.body as { ConsignmentReferences: string[] };
+	const { ConsignmentReferences: references } = requestOptions.body as {
+		ConsignmentReferences: string[];
+	};
 	const operation = manifestOperation();
 	const results = await sendReferencesInBulk(this, requestOptions, references, operation);
 

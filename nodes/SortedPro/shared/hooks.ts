@@ -15,10 +15,19 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { parseConsignmentReferences, type RejectedReference } from '../helpers/consignmentReferences';
+import {
+	parseConsignmentReferences,
+	type RejectedReference,
+} from '../helpers/consignmentReferences';
 import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
-import { errorForAnswer, errorForUnusableAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
+import {
+	errorForAnswer,
+	errorForUnusableAnswer,
+	isSuccess,
+	sendToSortedPro,
+	type SortedProAnswer,
+} from './transport';
 
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
 
@@ -37,18 +46,25 @@ export async function validateCarrierServiceReference(
 		});
 	}
 	if (reference.length > 100 || !CARRIER_SERVICE_REFERENCE.test(reference)) {
-		throw new NodeOperationError(this.getNode(), `"${reference.slice(0, 60)}" is not a carrier service reference`, {
-			itemIndex: this.getItemIndex(),
-			description:
-				'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${reference.slice(0, 60)}" is not a carrier service reference`,
+			{
+				itemIndex: this.getItemIndex(),
+				description:
+					'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
+			},
+		);
 	}
 	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 	return { ...requestOptions, body: { ...body, MpdCarrierServiceReference: reference } };
 }
 
 /** Names every value that cannot be a consignment reference, and why. */
-function rejectedReferencesError(context: IExecuteSingleFunctions, rejected: RejectedReference[]): NodeOperationError {
+function rejectedReferencesError(
+	context: IExecuteSingleFunctions,
+	rejected: RejectedReference[],
+): NodeOperationError {
 	const first = rejected[0];
 	return new NodeOperationError(
 		context.getNode(),
@@ -108,7 +124,10 @@ export async function validateConsignmentReference(
 			},
 		);
 	}
-	return { ...requestOptions, url: `${requestOptions.url ?? ''}/${encodeURIComponent(references[0])}` };
+	return {
+		...requestOptions,
+		url: `${requestOptions.url ?? ''}/${encodeURIComponent(references[0])}`,
+	};
 }
 
 const LABEL_FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
@@ -118,14 +137,18 @@ export async function appendLabelFormat(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const format = String(this.getNodeParameter('labelFormat', '') ?? '').trim().toUpperCase();
+	const format = String(this.getNodeParameter('labelFormat', '') ?? '')
+		.trim()
+		.toUpperCase();
 	if (format && !LABEL_FORMATS.includes(format)) {
 		throw new NodeOperationError(this.getNode(), `"${format.slice(0, 20)}" is not a label format`, {
 			itemIndex: this.getItemIndex(),
 			description: `Use one of ${LABEL_FORMATS.join(', ')}, or leave Label Format as configured in SortedPRO.`,
 		});
 	}
-	return format ? { ...requestOptions, url: `${requestOptions.url ?? ''}/${format}` } : requestOptions;
+	return format
+		? { ...requestOptions, url: `${requestOptions.url ?? ''}/${format}` }
+		: requestOptions;
 }
 
 /** The consignment reference (and label format) a preSend put in the path, decoded. */
@@ -138,8 +161,14 @@ function pathSegmentsAfter(url: string | undefined, prefix: string): string[] {
 }
 
 /** Output items paired with the input item they came from. */
-export function withPairing(items: Array<Record<string, unknown>>, itemIndex: number): INodeExecutionData[] {
-	return items.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: itemIndex } }));
+export function withPairing(
+	items: Array<Record<string, unknown>>,
+	itemIndex: number,
+): INodeExecutionData[] {
+	return items.map((json) => ({
+		json: json as INodeExecutionData['json'],
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /** Executor of List Carrier Services: one item per service; a 404 means the account has none. */
@@ -148,7 +177,11 @@ export async function listCarrierServices(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const action = 'list carrier services';
-	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
+	const answer = await sendToSortedPro.call(
+		this,
+		requestData.options as IHttpRequestOptions,
+		action,
+	);
 	if (answer.statusCode === 404) return [];
 	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
 	const unusable = unusableListReason(answer.body);
@@ -156,7 +189,12 @@ export async function listCarrierServices(
 	return withPairing(extractCarrierServices(answer.body), this.getItemIndex());
 }
 
-function errorForUnknownConsignment(context: IExecuteSingleFunctions, answer: SortedProAnswer, action: string, reference: string) {
+function errorForUnknownConsignment(
+	context: IExecuteSingleFunctions,
+	answer: SortedProAnswer,
+	action: string,
+	reference: string,
+) {
 	return errorForAnswer(
 		context,
 		answer,
@@ -173,16 +211,27 @@ export async function getConsignment(
 ): Promise<INodeExecutionData[]> {
 	const [reference] = pathSegmentsAfter(requestData.options.url, '/consignments');
 	const action = `get consignment ${reference}`;
-	const answer = await sendToSortedPro.call(this, requestData.options as IHttpRequestOptions, action);
+	const answer = await sendToSortedPro.call(
+		this,
+		requestData.options as IHttpRequestOptions,
+		action,
+	);
 	if (answer.statusCode === 404) throw errorForUnknownConsignment(this, answer, action, reference);
 	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
 	if (typeof answer.body !== 'object' || answer.body === null || Array.isArray(answer.body)) {
-		throw errorForUnusableAnswer(this, action, typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no consignment');
+		throw errorForUnusableAnswer(
+			this,
+			action,
+			typeof answer.body === 'string'
+				? 'the answer was not JSON'
+				: 'the answer held no consignment',
+		);
 	}
 	return withPairing([answer.body as Record<string, unknown>], this.getItemIndex());
 }
 
-const LABEL_HINT = 'Labels exist only once a consignment is allocated: allocate it first, or check its state with Consignment > Get.';
+const LABEL_HINT =
+	'Labels exist only once a consignment is allocated: allocate it first, or check its state with Consignment > Get.';
 
 /** Executor of Consignment > Get Label: SortedPRO's base64 label file as n8n binary data. */
 export async function downloadLabel(
@@ -195,9 +244,14 @@ export async function downloadLabel(
 	const answer = await sendToSortedPro.call(this, options, action);
 	if (answer.statusCode === 404) {
 		// "No label" and "no consignment" look alike; the consignment record tells them apart.
-		const consignment = await sendToSortedPro.call(this, { ...options, url: `/consignments/${encodeURIComponent(reference)}` }, `look up consignment ${reference}`);
+		const consignment = await sendToSortedPro.call(
+			this,
+			{ ...options, url: `/consignments/${encodeURIComponent(reference)}` },
+			`look up consignment ${reference}`,
+		);
 		if (!isSuccess(consignment)) throw errorForUnknownConsignment(this, answer, action, reference);
-		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)?.ConsignmentState;
+		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
+			?.ConsignmentState;
 		throw errorForAnswer(
 			this,
 			answer,
@@ -212,12 +266,22 @@ export async function downloadLabel(
 	}
 	const files = extractLabelFiles(answer.body);
 	if (files.length === 0) {
-		throw errorForUnusableAnswer(this, action, typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no label file');
+		throw errorForUnusableAnswer(
+			this,
+			action,
+			typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no label file',
+		);
 	}
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
+	const binaryPropertyName =
+		String(this.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
 	const items: INodeExecutionData[] = [];
 	for (const [index, file] of files.entries()) {
-		const fileName = labelFileName(reference, file.contentType, requestedFormat, files.length > 1 ? index + 1 : undefined);
+		const fileName = labelFileName(
+			reference,
+			file.contentType,
+			requestedFormat,
+			files.length > 1 ? index + 1 : undefined,
+		);
 		const binary = await this.helpers.prepareBinaryData(file.content, fileName, file.contentType);
 		items.push({
 			json: {

@@ -4,11 +4,19 @@
  * again, references the answer says nothing about are looked up, and an error that stops the
  * item accounts for every reference, including those of the other input items.
  */
-import { NodeOperationError, type IExecuteSingleFunctions, type IHttpRequestOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { reasonsByReference } from '../helpers/allocationSummary';
 import { describeOtherItems, describeProgress } from '../helpers/allocationReport';
-import { MAX_REFERENCES_PER_REQUEST, chunk, parseConsignmentReferences } from '../helpers/consignmentReferences';
+import {
+	MAX_REFERENCES_PER_REQUEST,
+	chunk,
+	parseConsignmentReferences,
+} from '../helpers/consignmentReferences';
 import { errorForAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
 
 export type Unexplained = { reference: string; status: 'unexplained' };
@@ -43,12 +51,24 @@ export interface BulkOperation<R extends { reference: string }> {
 const LOOKUP_CONCURRENCY = 5;
 
 /** `GET /consignments/{ref}`; undefined when no answer came. */
-async function lookUp(context: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions, reference: string): Promise<SortedProAnswer | undefined> {
+async function lookUp(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	reference: string,
+): Promise<SortedProAnswer | undefined> {
 	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
 	try {
 		return await sendToSortedPro.call(
 			context,
-			{ method: 'GET', baseURL, url: `/consignments/${encodeURIComponent(reference)}`, timeout, proxy, skipSslCertificateValidation, allowedDomains },
+			{
+				method: 'GET',
+				baseURL,
+				url: `/consignments/${encodeURIComponent(reference)}`,
+				timeout,
+				proxy,
+				skipSslCertificateValidation,
+				allowedDomains,
+			},
 			`look up consignment ${reference}`,
 		);
 	} catch {
@@ -59,7 +79,8 @@ async function lookUp(context: IExecuteSingleFunctions, requestOptions: IHttpReq
 /** Runs `task` over `items`, a few at a time, so a long list does not flood SortedPRO. */
 async function fewAtATime<T, U>(items: readonly T[], task: (item: T) => Promise<U>): Promise<U[]> {
 	const done: U[] = [];
-	for (const batch of chunk(items, LOOKUP_CONCURRENCY)) done.push(...(await Promise.all(batch.map(task))));
+	for (const batch of chunk(items, LOOKUP_CONCURRENCY))
+		done.push(...(await Promise.all(batch.map(task))));
 	return done;
 }
 
@@ -70,7 +91,8 @@ async function explainUnexplained<R extends { reference: string }>(
 	results: ReadonlyArray<R | Unexplained>,
 	operation: BulkOperation<R>,
 ): Promise<R[]> {
-	const isUnexplained = (result: R | Unexplained): result is Unexplained => 'status' in result && result.status === 'unexplained';
+	const isUnexplained = (result: R | Unexplained): result is Unexplained =>
+		'status' in result && result.status === 'unexplained';
 	return await fewAtATime(results, async (result) => {
 		if (!isUnexplained(result) && !operation.recheck(result)) return result;
 		const answer = await lookUp(context, requestOptions, result.reference);
@@ -88,14 +110,22 @@ async function settleInFlight<R extends { reference: string }>(
 	references: readonly string[],
 	operation: BulkOperation<R>,
 ): Promise<{ settled: R[]; unknown: string[] }> {
-	const answers = await fewAtATime(references, async (reference) => ({ reference, answer: await lookUp(context, requestOptions, reference) }));
+	const answers = await fewAtATime(references, async (reference) => ({
+		reference,
+		answer: await lookUp(context, requestOptions, reference),
+	}));
 	const settled: R[] = [];
 	const unknown: string[] = [];
 	for (const { reference, answer } of answers) {
 		if (answer && isSuccess(answer)) {
-			settled.push(operation.explain(reference, answer, operation.failed(reference, `The request failed before SortedPRO ${operation.verb} it.`)));
-		}
-		else unknown.push(reference);
+			settled.push(
+				operation.explain(
+					reference,
+					answer,
+					operation.failed(reference, `The request failed before SortedPRO ${operation.verb} it.`),
+				),
+			);
+		} else unknown.push(reference);
 	}
 	return { settled, unknown };
 }
@@ -120,10 +150,21 @@ async function sendOneRequest<R extends { reference: string }>(
 	while (remaining.length > 0) {
 		let answer;
 		try {
-			answer = await sendToSortedPro.call(context, { ...requestOptions, body: operation.bodyFor(remaining) }, operation.action);
+			answer = await sendToSortedPro.call(
+				context,
+				{ ...requestOptions, body: operation.bodyFor(remaining) },
+				operation.action,
+			);
 		} catch (error) {
 			// A NodeOperationError means nothing left n8n (an unsafe base URL, say).
-			return { results, failure: { error: error as Error, inFlight: remaining, mayHaveWorked: !(error instanceof NodeOperationError) } };
+			return {
+				results,
+				failure: {
+					error: error as Error,
+					inFlight: remaining,
+					mayHaveWorked: !(error instanceof NodeOperationError),
+				},
+			};
 		}
 		if (answer.statusCode === 202) {
 			results.push(...remaining.map((reference) => operation.pending(reference)));
@@ -132,7 +173,14 @@ async function sendOneRequest<R extends { reference: string }>(
 		if (answer.statusCode === 400) {
 			const blamed = reasonsByReference(remaining, answer.body);
 			if (blamed.size === 0) {
-				return { results, failure: { error: errorForAnswer(context, answer, operation.action), inFlight: remaining, mayHaveWorked: false } };
+				return {
+					results,
+					failure: {
+						error: errorForAnswer(context, answer, operation.action),
+						inFlight: remaining,
+						mayHaveWorked: false,
+					},
+				};
 			}
 			for (const [reference, reason] of blamed) results.push(operation.failed(reference, reason));
 			remaining = remaining.filter((reference) => !blamed.has(reference));
@@ -141,7 +189,11 @@ async function sendOneRequest<R extends { reference: string }>(
 		if (!isSuccess(answer)) {
 			return {
 				results,
-				failure: { error: errorForAnswer(context, answer, operation.action), inFlight: remaining, mayHaveWorked: answer.statusCode >= 500 },
+				failure: {
+					error: errorForAnswer(context, answer, operation.action),
+					inFlight: remaining,
+					mayHaveWorked: answer.statusCode >= 500,
+				},
 			};
 		}
 		results.push(...operation.readAnswer(remaining, answer.body));
@@ -156,14 +208,20 @@ async function sendOneRequest<R extends { reference: string }>(
  */
 function otherItemsReferences(context: IExecuteSingleFunctions, parameterName: string): string[] {
 	try {
-		const count = Number(context.evaluateExpression('{{ $input.all().length }}', context.getItemIndex()));
+		const count = Number(
+			context.evaluateExpression('{{ $input.all().length }}', context.getItemIndex()),
+		);
 		if (!Number.isInteger(count) || count < 2) return [];
 		const raw = context.getNode().parameters[parameterName];
 		const own = context.getItemIndex();
 		const references: unknown[] = [];
 		for (let index = 0; index < count; index++) {
 			if (index === own) continue;
-			references.push(typeof raw === 'string' && raw.startsWith('=') ? context.evaluateExpression(raw.slice(1), index) : raw);
+			references.push(
+				typeof raw === 'string' && raw.startsWith('=')
+					? context.evaluateExpression(raw.slice(1), index)
+					: raw,
+			);
 		}
 		return parseConsignmentReferences(references).references;
 	} catch {
@@ -176,7 +234,9 @@ function otherItemsReferences(context: IExecuteSingleFunctions, parameterName: s
  * not output. Nothing under On Error: Continue, where they are output.
  */
 export function otherItemsNote(context: IExecuteSingleFunctions): string | undefined {
-	return context.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences(context, 'consignmentReferences'));
+	return context.continueOnFail()
+		? undefined
+		: describeOtherItems(otherItemsReferences(context, 'consignmentReferences'));
 }
 
 /**
@@ -198,14 +258,29 @@ export async function sendReferencesInBulk<R extends { reference: string }>(
 			const { error, inFlight, mayHaveWorked } = sent.failure;
 			let unsettled = inFlight;
 			if (mayHaveWorked) {
-				const { settled, unknown } = await settleInFlight(context, requestOptions, inFlight, operation);
+				const { settled, unknown } = await settleInFlight(
+					context,
+					requestOptions,
+					inFlight,
+					operation,
+				);
 				results.push(...settled);
 				unsettled = unknown;
 			}
-			const progress = results.map((result) => ({ reference: result.reference, succeeded: operation.succeeded(result), reason: operation.reasonOf(result) }));
+			const progress = results.map((result) => ({
+				reference: result.reference,
+				succeeded: operation.succeeded(result),
+				reason: operation.reasonOf(result),
+			}));
 			error.description = [
 				error.description,
-				describeProgress(progress, unsettled, mayHaveWorked, chunks.slice(index + 1).flat(), operation.verb),
+				describeProgress(
+					progress,
+					unsettled,
+					mayHaveWorked,
+					chunks.slice(index + 1).flat(),
+					operation.verb,
+				),
 				otherItemsNote(context),
 			]
 				.filter(Boolean)
@@ -215,5 +290,9 @@ export async function sendReferencesInBulk<R extends { reference: string }>(
 	}
 	// A retried 400 reorders the answers; output follows the input, and no reference goes missing.
 	const byReference = new Map(results.map((result) => [result.reference, result]));
-	return references.map((reference) => byReference.get(reference) ?? operation.failed(reference, 'SortedPRO gave no outcome for this consignment.'));
+	return references.map(
+		(reference) =>
+			byReference.get(reference) ??
+			operation.failed(reference, 'SortedPRO gave no outcome for this consignment.'),
+	);
 }

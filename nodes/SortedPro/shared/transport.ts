@@ -7,7 +7,12 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { describeErrorAnswer, describeNetworkFailure, parseBody, type ErrorAnswer } from '../helpers/apiError';
+import {
+	describeErrorAnswer,
+	describeNetworkFailure,
+	parseBody,
+	type ErrorAnswer,
+} from '../helpers/apiError';
 
 export const CREDENTIAL_TYPE = 'sortedProApi';
 
@@ -21,7 +26,12 @@ type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 function causes(error: unknown): unknown[] {
 	const chain: unknown[] = [];
 	let current = error;
-	while (current !== undefined && current !== null && chain.length < 10 && !chain.includes(current)) {
+	while (
+		current !== undefined &&
+		current !== null &&
+		chain.length < 10 &&
+		!chain.includes(current)
+	) {
 		chain.push(current);
 		current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
 	}
@@ -31,7 +41,8 @@ function causes(error: unknown): unknown[] {
 /** The first Node.js error code (ECONNREFUSED, ETIMEDOUT...) along the chain of causes. */
 function errorCode(error: unknown): string | undefined {
 	for (const cause of causes(error)) {
-		const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+		const code =
+			typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
 		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
 	return undefined;
@@ -66,7 +77,10 @@ export async function sendToSortedPro(
 	return {
 		statusCode: response.statusCode ?? 0,
 		headers: response.headers ?? {},
-		body: redactSecret(parseBody(response.body), typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : ''),
+		body: redactSecret(
+			parseBody(response.body),
+			typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '',
+		),
 	};
 }
 
@@ -83,11 +97,17 @@ function redactSecret(body: unknown, secret: string): unknown {
 }
 
 /** The NodeApiError or NodeOperationError for a request that got no answer. */
-function transportError(context: RequestContext, error: unknown, action: string): NodeApiError | NodeOperationError {
+function transportError(
+	context: RequestContext,
+	error: unknown,
+	action: string,
+): NodeApiError | NodeOperationError {
 	const itemIndex = itemIndexOf(context);
 	const chain = causes(error);
 	// n8n wraps whatever the transport threw in a NodeApiError; what happened is in the causes.
-	const unsafe = chain.find((cause): cause is Error => cause instanceof Error && cause.name === 'UnsafeBaseUrlError');
+	const unsafe = chain.find(
+		(cause): cause is Error => cause instanceof Error && cause.name === 'UnsafeBaseUrlError',
+	);
 	if (unsafe) {
 		return new NodeOperationError(context.getNode(), unsafe.message, {
 			itemIndex,
@@ -97,21 +117,33 @@ function transportError(context: RequestContext, error: unknown, action: string)
 	const code = errorCode(error);
 	if (code?.startsWith('ERR_INVALID')) {
 		// Node refused to build the request (a header with a line break, say): nothing was sent.
-		return new NodeOperationError(context.getNode(), `The request to ${action} could not be built`, {
-			itemIndex,
-			description: `Node.js refused it (${code.toLowerCase()}). Check the API key in the SortedPRO API credential for stray characters.`,
-		});
+		return new NodeOperationError(
+			context.getNode(),
+			`The request to ${action} could not be built`,
+			{
+				itemIndex,
+				description: `Node.js refused it (${code.toLowerCase()}). Check the API key in the SortedPRO API credential for stray characters.`,
+			},
+		);
 	}
 	if (code) {
 		const described = describeNetworkFailure(code, action);
 		// The code stays out of the error object: n8n would swap our message for its generic one.
-		return new NodeApiError(context.getNode(), {} as JsonObject, { message: described.message, description: described.description, itemIndex });
+		return new NodeApiError(context.getNode(), {} as JsonObject, {
+			message: described.message,
+			description: described.description,
+			itemIndex,
+		});
 	}
 	// Not a network failure (a domain outside the credential's allowed list, a credential that
 	// cannot be read...): n8n's own words are the right ones. Only the innermost message is
 	// kept; the error objects themselves carry the request, headers included.
-	const innermost = [...chain].reverse().find((cause): cause is Error => cause instanceof Error && Boolean(cause.message));
-	return new NodeOperationError(context.getNode(), innermost?.message ?? `Could not ${action}`, { itemIndex });
+	const innermost = [...chain]
+		.reverse()
+		.find((cause): cause is Error => cause instanceof Error && Boolean(cause.message));
+	return new NodeOperationError(context.getNode(), innermost?.message ?? `Could not ${action}`, {
+		itemIndex,
+	});
 }
 
 export function isSuccess(answer: ErrorAnswer): boolean {
@@ -128,7 +160,9 @@ export function errorForAnswer(
 ): NodeApiError {
 	const described = describeErrorAnswer(answer, action);
 	const body = answer.body;
-	const errorResponse = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { body: body ?? '' }) as JsonObject;
+	const errorResponse = (
+		typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { body: body ?? '' }
+	) as JsonObject;
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message: message ?? described.message,
 		description: [described.description, extraDescription].filter(Boolean).join('\n\n'),
@@ -138,10 +172,14 @@ export function errorForAnswer(
 }
 
 /** For a 2xx answer that cannot be used, e.g. a list call answered with an HTML page. */
-export function errorForUnusableAnswer(context: RequestContext, action: string, reason: string): NodeApiError {
+export function errorForUnusableAnswer(
+	context: RequestContext,
+	action: string,
+	reason: string,
+): NodeApiError {
 	return new NodeApiError(context.getNode(), {} as JsonObject, {
 		message: `SortedPRO gave an unusable answer when trying to ${action}: ${reason}`,
-		description: `This is usually temporary or caused by a proxy in between. ${'Run the workflow again, or turn on Retry On Fail in the node\'s Settings.'} If it persists, check the credential's Environment and Base URL.`,
+		description: `This is usually temporary or caused by a proxy in between. ${"Run the workflow again, or turn on Retry On Fail in the node's Settings."} If it persists, check the credential's Environment and Base URL.`,
 		itemIndex: itemIndexOf(context),
 	});
 }

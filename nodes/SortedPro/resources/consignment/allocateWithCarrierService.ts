@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { validateCarrierServiceReference } from '../../shared/hooks';
 import { consignmentReferencesField } from './consignmentReferenceField';
 
-const showOnlyForAllocate = { resource: ['consignment'], operation: ['allocateWithCarrierService'] };
+const showOnlyForAllocate = {
+	resource: ['consignment'],
+	operation: ['allocateWithCarrierService'],
+};
 
 export const allocateWithCarrierServiceDescription: INodeProperties[] = [
 	{
@@ -27,7 +30,7 @@ export const allocateWithCarrierServiceDescription: INodeProperties[] = [
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. MPD_RMDTPS48HNAUT',
-				hint: 'The Service Code shown in SortedPRO, not the carrier\'s own code',
+				hint: "The Service Code shown in SortedPRO, not the carrier's own code",
 				validation: [
 					{
 						type: 'regex',

@@ -5,7 +5,7 @@ import { consignmentReferencesField } from './consignmentReferenceField';
 export const consignmentManifestDescription: INodeProperties[] = [
 	consignmentReferencesField(
 		'manifest',
-		'Each input item sends its own manifest request: to manifest a day\'s consignments together, gather them into one item first (e.g. with an Aggregate node)',
+		"Each input item sends its own manifest request: to manifest a day's consignments together, gather them into one item first (e.g. with an Aggregate node)",
 	),
 	{
 		displayName: 'Options',
