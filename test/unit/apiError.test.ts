@@ -1,5 +1,5 @@
 import {
-	describeErrorAnswer,
+	describeErrorResponse,
 	describeNetworkFailure,
 	parseBody,
 	readApiError,
@@ -71,9 +71,9 @@ describe('retryAfterSeconds', () => {
 	});
 });
 
-describe('describeErrorAnswer', () => {
+describe('describeErrorResponse', () => {
 	it('words a 400 with the API message, details, code and correlation ID', () => {
-		const described = describeErrorAnswer(
+		const described = describeErrorResponse(
 			{ statusCode: 400, body: proError },
 			'allocate consignments',
 		);
@@ -97,7 +97,7 @@ describe('describeErrorAnswer', () => {
 		[500, 'SortedPRO failed while trying to do it (HTTP 500)', 'usually temporary'],
 		[418, 'SortedPRO answered HTTP 418 when trying to do it', 'Check the node'],
 	])('words HTTP %i', (statusCode, message, hint) => {
-		const described = describeErrorAnswer({ statusCode, body: '' }, 'do it');
+		const described = describeErrorResponse({ statusCode, body: '' }, 'do it');
 		expect(described.message).toContain(message);
 		expect(described.description).toContain(hint);
 		expect(described.description).toContain(`gave no further details (HTTP ${statusCode})`);
@@ -105,13 +105,13 @@ describe('describeErrorAnswer', () => {
 
 	it('quotes what the gateway said for a 401 and how long to wait for a 429', () => {
 		expect(
-			describeErrorAnswer(
+			describeErrorResponse(
 				{ statusCode: 401, body: { statusCode: 401, message: 'Access denied' } },
 				'x',
 			).description,
 		).toContain('SortedPRO said: Access denied');
 		expect(
-			describeErrorAnswer({ statusCode: 429, headers: { 'retry-after': '1' } }, 'x').description,
+			describeErrorResponse({ statusCode: 429, headers: { 'retry-after': '1' } }, 'x').description,
 		).toContain('wait 1 second before');
 	});
 });

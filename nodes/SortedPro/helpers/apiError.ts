@@ -6,7 +6,7 @@
  * empty or an HTML page from a proxy, and none of that may crash the node.
  */
 
-export interface ErrorAnswer {
+export interface ErrorResponse {
 	statusCode: number;
 	headers?: Record<string, unknown>;
 	body?: unknown;
@@ -175,33 +175,37 @@ function guidance(
  * Message and description for a non-2xx answer. `action` completes "when trying to ...", e.g.
  * "list carrier services".
  */
-export function describeErrorAnswer(answer: ErrorAnswer, action: string): DescribedError {
-	const fields = readApiError(answer.body);
+export function describeErrorResponse(response: ErrorResponse, action: string): DescribedError {
+	const fields = readApiError(response.body);
 	const apiMessage = fields.message ?? fields.text;
 	const lines: string[] = [];
 	if (
 		apiMessage &&
-		answer.statusCode !== 400 &&
-		answer.statusCode !== 403 &&
-		answer.statusCode !== 404 &&
-		answer.statusCode !== 409 &&
-		answer.statusCode !== 422
+		response.statusCode !== 400 &&
+		response.statusCode !== 403 &&
+		response.statusCode !== 404 &&
+		response.statusCode !== 409 &&
+		response.statusCode !== 422
 	) {
 		lines.push(`SortedPRO said: ${apiMessage}`);
 	}
 	for (const detail of fields.details) lines.push(`- ${detail}`);
 	if (fields.code) lines.push(`Error code: ${fields.code}`);
 	lines.push(
-		guidance(answer.statusCode, answer.headers, Boolean(apiMessage) || fields.details.length > 0),
+		guidance(
+			response.statusCode,
+			response.headers,
+			Boolean(apiMessage) || fields.details.length > 0,
+		),
 	);
 	if (fields.correlationId)
 		lines.push(
 			`Correlation ID: ${fields.correlationId} (quote it when contacting Sorted support).`,
 		);
 	else if (!apiMessage && fields.details.length === 0)
-		lines.push(`SortedPRO gave no further details (HTTP ${answer.statusCode}).`);
+		lines.push(`SortedPRO gave no further details (HTTP ${response.statusCode}).`);
 	return {
-		message: statusMessage(answer.statusCode, action, apiMessage),
+		message: statusMessage(response.statusCode, action, apiMessage),
 		description: lines.join('\n'),
 		apiMessage,
 		correlationId: fields.correlationId,

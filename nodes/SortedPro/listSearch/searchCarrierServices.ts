@@ -10,11 +10,11 @@ import {
 } from '../helpers/carrierServices';
 import {
 	CREDENTIAL_TYPE,
-	errorForAnswer,
-	errorForUnusableAnswer,
+	errorForResponse,
+	errorForUnusableResponse,
 	isSuccess,
 	sendToSortedPro,
-} from '../shared/transport';
+} from '../transport';
 
 /**
  * The carrier-service picker. SortedPRO has no search or paging on this endpoint, so the whole
@@ -36,9 +36,9 @@ export async function searchCarrierServices(
 		action,
 	);
 	if (answer.statusCode === 404) return { results: [] };
-	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	if (!isSuccess(answer)) throw errorForResponse(this, answer, action);
 	const unusable = unusableListReason(answer.body);
-	if (unusable) throw errorForUnusableAnswer(this, action, unusable);
+	if (unusable) throw errorForUnusableResponse(this, action, unusable);
 
 	const services = extractCarrierServices(answer.body).filter((service) =>
 		matchesFilter(service, filter),

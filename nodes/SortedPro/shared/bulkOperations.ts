@@ -33,7 +33,7 @@ import {
 	type BulkOperation,
 	type Unexplained,
 } from './referenceBatches';
-import { isSuccess, type SortedProAnswer } from './transport';
+import { isSuccess, type SortedProResponse } from '../transport';
 
 /**
  * One item per reference when every one succeeded or the "Output Failed ..." option is on;
@@ -67,7 +67,7 @@ function outputOrFail<R>(
  */
 function explainAllocation(
 	reference: string,
-	answer: SortedProAnswer | undefined,
+	answer: SortedProResponse | undefined,
 	carrierService: string,
 	previous?: ReferenceResult,
 ): ReferenceResult {

@@ -22,12 +22,12 @@ import {
 import { extractLabelFiles, labelFileName } from '../helpers/labels';
 import { extractCarrierServices, unusableListReason } from '../helpers/carrierServices';
 import {
-	errorForAnswer,
-	errorForUnusableAnswer,
+	errorForResponse,
+	errorForUnusableResponse,
 	isSuccess,
 	sendToSortedPro,
-	type SortedProAnswer,
-} from './transport';
+	type SortedProResponse,
+} from '../transport';
 
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
 
@@ -183,19 +183,19 @@ export async function listCarrierServices(
 		action,
 	);
 	if (answer.statusCode === 404) return [];
-	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	if (!isSuccess(answer)) throw errorForResponse(this, answer, action);
 	const unusable = unusableListReason(answer.body);
-	if (unusable) throw errorForUnusableAnswer(this, action, unusable);
+	if (unusable) throw errorForUnusableResponse(this, action, unusable);
 	return withPairing(extractCarrierServices(answer.body), this.getItemIndex());
 }
 
 function errorForUnknownConsignment(
 	context: IExecuteSingleFunctions,
-	answer: SortedProAnswer,
+	answer: SortedProResponse,
 	action: string,
 	reference: string,
 ) {
-	return errorForAnswer(
+	return errorForResponse(
 		context,
 		answer,
 		action,
@@ -217,9 +217,9 @@ export async function getConsignment(
 		action,
 	);
 	if (answer.statusCode === 404) throw errorForUnknownConsignment(this, answer, action, reference);
-	if (!isSuccess(answer)) throw errorForAnswer(this, answer, action);
+	if (!isSuccess(answer)) throw errorForResponse(this, answer, action);
 	if (typeof answer.body !== 'object' || answer.body === null || Array.isArray(answer.body)) {
-		throw errorForUnusableAnswer(
+		throw errorForUnusableResponse(
 			this,
 			action,
 			typeof answer.body === 'string'
@@ -252,7 +252,7 @@ export async function downloadLabel(
 		if (!isSuccess(consignment)) throw errorForUnknownConsignment(this, answer, action, reference);
 		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
 			?.ConsignmentState;
-		throw errorForAnswer(
+		throw errorForResponse(
 			this,
 			answer,
 			action,
@@ -262,11 +262,11 @@ export async function downloadLabel(
 	}
 	if (!isSuccess(answer)) {
 		const aboutTheConsignment = [400, 409, 422].includes(answer.statusCode);
-		throw errorForAnswer(this, answer, action, aboutTheConsignment ? LABEL_HINT : undefined);
+		throw errorForResponse(this, answer, action, aboutTheConsignment ? LABEL_HINT : undefined);
 	}
 	const files = extractLabelFiles(answer.body);
 	if (files.length === 0) {
-		throw errorForUnusableAnswer(
+		throw errorForUnusableResponse(
 			this,
 			action,
 			typeof answer.body === 'string' ? 'the answer was not JSON' : 'the answer held no label file',

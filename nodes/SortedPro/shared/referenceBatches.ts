@@ -17,7 +17,7 @@ import {
 	chunk,
 	parseConsignmentReferences,
 } from '../helpers/consignmentReferences';
-import { errorForAnswer, isSuccess, sendToSortedPro, type SortedProAnswer } from './transport';
+import { errorForResponse, isSuccess, sendToSortedPro, type SortedProResponse } from '../transport';
 
 export type Unexplained = { reference: string; status: 'unexplained' };
 
@@ -37,7 +37,7 @@ export interface BulkOperation<R extends { reference: string }> {
 	 * What the consignment's own record (`GET /consignments/{ref}`, undefined if unanswered) says
 	 * happened. `previous` is the failure the answer reported, when a failure is checked again.
 	 */
-	explain(reference: string, answer: SortedProAnswer | undefined, previous?: R): R;
+	explain(reference: string, answer: SortedProResponse | undefined, previous?: R): R;
 	/**
 	 * Whether a reported failure is worth checking on the consignment: a re-run (Retry On Fail, or
 	 * a second execution) is refused for consignments the first run already handled, which then
@@ -55,7 +55,7 @@ async function lookUp(
 	context: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 	reference: string,
-): Promise<SortedProAnswer | undefined> {
+): Promise<SortedProResponse | undefined> {
 	const { baseURL, timeout, proxy, skipSslCertificateValidation, allowedDomains } = requestOptions;
 	try {
 		return await sendToSortedPro.call(
@@ -176,7 +176,7 @@ async function sendOneRequest<R extends { reference: string }>(
 				return {
 					results,
 					failure: {
-						error: errorForAnswer(context, answer, operation.action),
+						error: errorForResponse(context, answer, operation.action),
 						inFlight: remaining,
 						mayHaveWorked: false,
 					},
@@ -190,7 +190,7 @@ async function sendOneRequest<R extends { reference: string }>(
 			return {
 				results,
 				failure: {
-					error: errorForAnswer(context, answer, operation.action),
+					error: errorForResponse(context, answer, operation.action),
 					inFlight: remaining,
 					mayHaveWorked: answer.statusCode >= 500,
 				},

@@ -4,23 +4,24 @@ import {
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import {
-	describeErrorAnswer,
+	describeErrorResponse,
 	describeNetworkFailure,
 	parseBody,
-	type ErrorAnswer,
+	type ErrorResponse,
 } from '../helpers/apiError';
 
 export const CREDENTIAL_TYPE = 'sortedProApi';
 
-export interface SortedProAnswer extends ErrorAnswer {
+export interface SortedProResponse extends ErrorResponse {
 	headers: Record<string, unknown>;
 }
 
-type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** The error and the chain of its causes, outermost first. */
 function causes(error: unknown): unknown[] {
@@ -62,7 +63,7 @@ export async function sendToSortedPro(
 	this: RequestContext,
 	options: IHttpRequestOptions,
 	action: string,
-): Promise<SortedProAnswer> {
+): Promise<SortedProResponse> {
 	let response: { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -146,33 +147,33 @@ function transportError(
 	});
 }
 
-export function isSuccess(answer: ErrorAnswer): boolean {
-	return answer.statusCode >= 200 && answer.statusCode < 300;
+export function isSuccess(response: ErrorResponse): boolean {
+	return response.statusCode >= 200 && response.statusCode < 300;
 }
 
 /** The NodeApiError for a non-2xx answer, carrying the API's message, details and correlation ID. */
-export function errorForAnswer(
+export function errorForResponse(
 	context: RequestContext,
-	answer: ErrorAnswer,
+	response: ErrorResponse,
 	action: string,
 	extraDescription?: string,
 	message?: string,
 ): NodeApiError {
-	const described = describeErrorAnswer(answer, action);
-	const body = answer.body;
+	const described = describeErrorResponse(response, action);
+	const body = response.body;
 	const errorResponse = (
 		typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { body: body ?? '' }
 	) as JsonObject;
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message: message ?? described.message,
 		description: [described.description, extraDescription].filter(Boolean).join('\n\n'),
-		httpCode: String(answer.statusCode),
+		httpCode: String(response.statusCode),
 		itemIndex: itemIndexOf(context),
 	});
 }
 
 /** For a 2xx answer that cannot be used, e.g. a list call answered with an HTML page. */
-export function errorForUnusableAnswer(
+export function errorForUnusableResponse(
 	context: RequestContext,
 	action: string,
 	reason: string,
