@@ -111,7 +111,7 @@ describe('Allocate With Carrier Service: success', () => {
 		expect(allocateRequests()[0].body).toMatchObject({ MpdCarrierServiceReference: SERVICE });
 	});
 
-	it('allocates one reference per item across many items, each paired to its input item', async () => {
+	it('allocates one reference per item across many items in one request, each paired to its input item', async () => {
 		const refs = Array.from({ length: 12 }, (_, n) => makeConsignmentReference(100 + n));
 		const items = await allocate('={{ $json.reference }}', {
 			items: refs.map((reference) => ({ json: { reference } })),
@@ -119,7 +119,8 @@ describe('Allocate With Carrier Service: success', () => {
 		expect(items.map((item) => [item.json.ConsignmentReference, item.pairedItem])).toEqual(
 			refs.map((ref, index) => [ref, { item: index }]),
 		);
-		expect(allocateRequests()).toHaveLength(12);
+		expect(allocateRequests()).toHaveLength(1);
+		expect(allocateRequests()[0].body).toMatchObject({ ConsignmentReferences: refs });
 	});
 
 	it('sends more than 100 references in requests of at most 100, and merges the answers in input order', async () => {
@@ -214,8 +215,10 @@ describe('Allocate With Carrier Service: consignments that are not allocated', (
 		const autoFail = makeConsignmentReference(7, { ineligible: true });
 		const error = await rejectionOf(allocate([OK_1, INELIGIBLE, OK_2, autoFail]));
 		expect(error.message).toBe(`2 of 4 consignments were not allocated with ${SERVICE}`);
-		expect(error.description).toContain(`- ${INELIGIBLE}: ${SEEDED_INELIGIBLE_REASON}`);
-		expect(error.description).toContain(`- ${autoFail}: ${AUTO_INELIGIBLE_REASON}`);
+		expect(error.description).toContain(`${INELIGIBLE} (${SEEDED_INELIGIBLE_REASON})`);
+		expect(error.description).toContain(
+			`${autoFail} (${AUTO_INELIGIBLE_REASON.replace(/[.\s]+$/, '')})`,
+		);
 		expect(error.description).toContain(`Allocated (2), these stay allocated: ${OK_1}, ${OK_2}`);
 		expect(error.description).toContain('Output Failed Allocations');
 	});
@@ -473,7 +476,7 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		);
 		// Each consignment of the timed-out request is checked: the simulator had not acted on it.
 		expect(error.description).toContain(
-			`Not allocated: ${refs[100]} (The request failed before SortedPRO allocated it.)`,
+			`${refs[149]} (The request failed before SortedPRO allocated it)`,
 		);
 		expect(error.description).not.toContain('Outcome unknown');
 	});
@@ -492,7 +495,7 @@ describe('Allocate With Carrier Service: request-level errors', () => {
 		const error = await rejectionOf(allocate([OK_1, OK_2]));
 		expect(error.message).toContain('(HTTP 500)');
 		expect(error.description).toContain(
-			`Not allocated: ${OK_1} (The request failed before SortedPRO allocated it.); ${OK_2}`,
+			`Not allocated: ${OK_1}, ${OK_2} (The request failed before SortedPRO allocated it).`,
 		);
 	});
 

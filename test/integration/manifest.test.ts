@@ -71,7 +71,7 @@ describe('Consignment > Manifest', () => {
 		const error = await rejectionOf(manifest([OK_1, OK_2]));
 		expect(error.message).toBe('1 of 2 consignments was not manifested');
 		expect(error.description).toContain(
-			`- ${OK_2}: Consignment ${OK_2} is in state Unallocated; only allocated consignments can be manifested`,
+			`${OK_2} (Consignment ${OK_2} is in state Unallocated; only allocated consignments can be manifested)`,
 		);
 		expect(error.description).toContain(`Manifested (1), these stay manifested: ${OK_1}`);
 		expect(error.description).toContain('Output Failed Manifests');

@@ -17,7 +17,7 @@ describe('interpretConsignment', () => {
 			'mpd_rmdtps48hnaut',
 		);
 		expect(result).toMatchObject({
-			status: 'allocated',
+			status: 'done',
 			summary: {
 				CarrierName: 'Royal Mail',
 				Description: expect.stringContaining('already allocated'),
@@ -46,7 +46,7 @@ describe('interpretConsignment', () => {
 		expect(
 			interpretConsignment('EC-1', { ConsignmentState: 'Allocated', Allocation: {} }, SERVICE),
 		).toMatchObject({
-			status: 'allocated',
+			status: 'done',
 			summary: { Description: expect.stringContaining('does not say with which carrier service') },
 		});
 		expect(
@@ -55,7 +55,7 @@ describe('interpretConsignment', () => {
 				{ ConsignmentState: 'Allocated', Allocation: { CarrierServiceReference: SERVICE } },
 				SERVICE,
 			).status,
-		).toBe('allocated');
+		).toBe('done');
 	});
 
 	it('reports Allocating as pending', () => {

@@ -1,5 +1,4 @@
 import {
-	describeUnmanifested,
 	interpretManifestState,
 	matchManifestResults,
 	toManifestJson,
@@ -14,7 +13,7 @@ describe('matchManifestResults', () => {
 			'junk',
 		];
 		expect(matchManifestResults(['EC-1', 'EC-2', 'EC-3', 'EC-4'], body)).toEqual([
-			{ reference: 'EC-1', status: 'manifested', message: 'done' },
+			{ reference: 'EC-1', status: 'done', message: 'done' },
 			{ reference: 'EC-2', status: 'failed', reason: 'Consignment EC-2 is cancelled' },
 			{
 				reference: 'EC-3',
@@ -28,9 +27,9 @@ describe('matchManifestResults', () => {
 	it('accepts a wrapper or a single result', () => {
 		expect(
 			matchManifestResults(['EC-1'], { Results: [{ IsSuccess: true, Data: 'EC-1' }] })[0]?.status,
-		).toBe('manifested');
+		).toBe('done');
 		expect(matchManifestResults(['EC-1'], { IsSuccess: true, Data: 'EC-1' })[0]?.status).toBe(
-			'manifested',
+			'done',
 		);
 		expect(matchManifestResults(['EC-1'], 'oops')).toEqual([undefined]);
 	});
@@ -39,7 +38,7 @@ describe('matchManifestResults', () => {
 describe('interpretManifestState', () => {
 	it('reads the consignment state', () => {
 		expect(interpretManifestState('EC-1', { ConsignmentState: 'Dispatched' })).toMatchObject({
-			status: 'manifested',
+			status: 'done',
 			consignmentState: 'Dispatched',
 		});
 		expect(interpretManifestState('EC-1', { ConsignmentState: 'Manifesting' }).status).toBe(
@@ -64,17 +63,5 @@ describe('manifest output and errors', () => {
 			ManifestStatus: 'Pending',
 			FailureReason: 'r',
 		});
-	});
-
-	it('names the single failure in the message', () => {
-		expect(
-			describeUnmanifested([{ reference: 'EC-1', status: 'failed', reason: 'r' }]).message,
-		).toBe('Consignment EC-1 was not manifested: r');
-		expect(
-			describeUnmanifested([
-				{ reference: 'EC-1', status: 'failed', reason: 'r' },
-				{ reference: 'EC-2', status: 'failed', reason: 'r' },
-			]).description,
-		).toContain('Manifested: none.');
 	});
 });

@@ -5,7 +5,8 @@
  * allocated, or why it failed.
  */
 
-import { PENDING_REASON, type ReferenceResult } from './allocationReport';
+import { PENDING_REASON } from './allocationReport';
+import type { BulkOutcome } from './bulkOutcome';
 
 /** States in which a consignment has an allocation (SortedPRO's JSON names). */
 const ALLOCATED_OR_LATER = new Set(
@@ -33,8 +34,8 @@ function text(value: unknown): string | undefined {
 export function interpretConsignment(
 	reference: string,
 	consignment: unknown,
-	carrierService: string,
-): ReferenceResult {
+	carrierService?: string,
+): BulkOutcome {
 	const body = isObject(consignment) ? consignment : {};
 	const state = text(body.ConsignmentState);
 	const normalisedState = state?.toLowerCase() ?? '';
@@ -47,7 +48,7 @@ export function interpretConsignment(
 		// The record's field for the service was never documented; both plausible names are read.
 		const service =
 			text(allocation.MpdCarrierServiceReference) ?? text(allocation.CarrierServiceReference);
-		if (service && service.toUpperCase() !== carrierService.toUpperCase()) {
+		if (carrierService && service && service.toUpperCase() !== carrierService.toUpperCase()) {
 			return {
 				reference,
 				status: 'failed',
@@ -66,7 +67,7 @@ export function interpretConsignment(
 		const description = service
 			? `Consignment ${reference} was already allocated with ${service} (state ${state}).`
 			: `Consignment ${reference} is already allocated; SortedPRO's record does not say with which carrier service.`;
-		return { reference, status: 'allocated', summary: { ...allocation, Description: description } };
+		return { reference, status: 'done', summary: { ...allocation, Description: description } };
 	}
 
 	const failed = isObject(body.FailedAllocation) ? body.FailedAllocation : undefined;
@@ -76,7 +77,7 @@ export function interpretConsignment(
 	const current =
 		normalisedState === 'allocationfailed' &&
 		message &&
-		(!failedWith || failedWith.toUpperCase() === carrierService.toUpperCase());
+		(!failedWith || !carrierService || failedWith.toUpperCase() === carrierService.toUpperCase());
 	if (current) return { reference, status: 'failed', reason: message, consignmentState: state };
 
 	return {

@@ -5,10 +5,9 @@
 
 import { referenceOfSummary } from './allocationSummary';
 
-export type ManifestResult =
-	| { reference: string; status: 'manifested'; message?: string; consignmentState?: string }
-	| { reference: string; status: 'failed'; reason: string; consignmentState?: string }
-	| { reference: string; status: 'pending'; reason: string };
+import type { BulkOutcome } from './bulkOutcome';
+
+export type ManifestResult = BulkOutcome;
 
 export const MANIFEST_PENDING_REASON =
 	"SortedPRO accepted the manifest request (HTTP 202 Accepted) but had not finished it. Check the consignment's state with Consignment > Get.";
@@ -67,7 +66,7 @@ export function matchManifestResults(
 		found.set(
 			reference,
 			succeeded(entry)
-				? { reference, status: 'manifested', message }
+				? { reference, status: 'done', message }
 				: {
 						reference,
 						status: 'failed',
@@ -99,7 +98,7 @@ export function interpretManifestState(reference: string, consignment: unknown):
 	if (MANIFESTED_OR_LATER.has(normalised)) {
 		return {
 			reference,
-			status: 'manifested',
+			status: 'done',
 			message: `Consignment ${reference} is manifested (state ${state}).`,
 			consignmentState: state,
 		};
@@ -121,45 +120,13 @@ export function interpretManifestState(reference: string, consignment: unknown):
 export function toManifestJson(result: ManifestResult): Record<string, unknown> {
 	return {
 		ConsignmentReference: result.reference,
-		Manifested: result.status === 'manifested',
+		Manifested: result.status === 'done',
 		ManifestStatus:
-			result.status === 'manifested'
-				? 'Manifested'
-				: result.status === 'pending'
-					? 'Pending'
-					: 'Failed',
-		FailureReason: result.status === 'manifested' ? null : result.reason,
-		...(result.status === 'manifested' && result.message ? { Message: result.message } : {}),
+			result.status === 'done' ? 'Manifested' : result.status === 'pending' ? 'Pending' : 'Failed',
+		FailureReason: result.status === 'done' ? null : result.reason,
+		...(result.status === 'done' && result.message ? { Message: result.message } : {}),
 		...(result.status !== 'pending' && result.consignmentState
 			? { ConsignmentState: result.consignmentState }
 			: {}),
 	};
-}
-
-/** The error for an item in which some references were not manifested. */
-export function describeUnmanifested(results: readonly ManifestResult[]): {
-	message: string;
-	description: string;
-} {
-	const notDone = results.filter((result) => result.status !== 'manifested') as Array<
-		Exclude<ManifestResult, { status: 'manifested' }>
-	>;
-	const done = results.filter((result) => result.status === 'manifested');
-	const message =
-		results.length === 1
-			? `Consignment ${notDone[0].reference} was not manifested: ${notDone[0].reason}`
-			: `${notDone.length} of ${results.length} consignments ${notDone.length === 1 ? 'was' : 'were'} not manifested`;
-	const lines = [
-		`Not manifested (${notDone.length}):`,
-		...notDone.map((result) => `- ${result.reference}: ${result.reason}`),
-	];
-	lines.push(
-		done.length
-			? `Manifested (${done.length}), these stay manifested: ${done.map((result) => result.reference).join(', ')}`
-			: 'Manifested: none.',
-	);
-	lines.push(
-		'To let the workflow continue and get one item per consignment with its outcome, turn on the option "Output Failed Manifests".',
-	);
-	return { message, description: lines.join('\n') };
 }

@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listCarrierServices } from '../../shared/hooks';
-import { carrierServiceListDescription } from './list';
-
-const showOnlyForCarrierServices = { resource: ['carrierService'] };
+import { listFields, listOperation } from './list';
 
 export const carrierServiceDescription: INodeProperties[] = [
 	{
@@ -11,22 +8,9 @@ export const carrierServiceDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: showOnlyForCarrierServices },
-		options: [
-			{
-				name: 'List',
-				value: 'list',
-				action: 'List carrier services',
-				description: 'List the carrier services configured on the SortedPRO account',
-				routing: {
-					request: { method: 'GET', url: '/carrierservices' },
-					// The executor owns the request so that a 404 (no services) becomes zero items.
-					send: { paginate: true },
-					operations: { pagination: listCarrierServices },
-				},
-			},
-		],
+		displayOptions: { show: { resource: ['carrierService'] } },
+		options: [listOperation],
 		default: 'list',
 	},
-	...carrierServiceListDescription,
+	...listFields,
 ];

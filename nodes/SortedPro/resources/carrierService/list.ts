@@ -1,8 +1,60 @@
-import type { INodeProperties } from 'n8n-workflow';
+/**
+ * List carrier services: `GET /carrierservices`, one item per service. SortedPRO answers a
+ * wrapper object or a bare array; a 404 means the account has none (zero items).
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { transportOptions } from '../../bulk/engine';
+import { extractCarrierServices, unusableListReason } from '../../helpers/carrierServices';
+import {
+	errorForResponse,
+	errorForUnusableResponse,
+	isSuccess,
+	sendToSortedPro,
+} from '../../transport';
 
 const showOnlyForList = { resource: ['carrierService'], operation: ['list'] };
 
-export const carrierServiceListDescription: INodeProperties[] = [
+async function listCarrierServices(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const action = 'list carrier services';
+	const response = await sendToSortedPro.call(
+		this,
+		{ ...transportOptions(requestData), method: 'GET', url: '/carrierservices' },
+		action,
+	);
+	if (response.statusCode === 404) return [];
+	if (!isSuccess(response)) throw errorForResponse(this, response, action);
+	const unusable = unusableListReason(response.body);
+	if (unusable) throw errorForUnusableResponse(this, action, unusable);
+	return extractCarrierServices(response.body).map((service) => ({
+		json: service as INodeExecutionData['json'],
+		pairedItem: { item: this.getItemIndex() },
+	}));
+}
+
+export const listOperation: INodePropertyOptions = {
+	name: 'List',
+	value: 'list',
+	action: 'List carrier services',
+	description: 'List the carrier services configured on the SortedPRO account',
+	routing: {
+		request: { method: 'GET', url: '/carrierservices' },
+		// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
+		send: { paginate: true },
+		operations: { pagination: listCarrierServices },
+	},
+};
+
+export const listFields: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -19,6 +71,7 @@ export const carrierServiceListDescription: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
+		// The engine cuts the output to this many items.
 		routing: { output: { maxResults: '={{$value}}' } },
 	},
 ];

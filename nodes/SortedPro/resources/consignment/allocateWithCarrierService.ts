@@ -1,21 +1,92 @@
-import type { INodeProperties } from 'n8n-workflow';
+/**
+ * Allocate With Carrier Service: `PUT /allocation/allocatewithcarrierservice` with
+ * `{MpdCarrierServiceReference, ConsignmentReferences}`, through the bulk engine (combined
+ * across items, 100 per request, every reference accounted for).
+ */
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { validateCarrierServiceReference } from '../../shared/hooks';
-import { consignmentReferencesField } from './consignmentReferenceField';
+import { runBulkOperation } from '../../bulk/engine';
+import { allocationOperation, allocationOptions } from './allocation';
+import { consignmentReferencesField, readConsignmentReferences } from './referenceFields';
 
-const showOnlyForAllocate = {
-	resource: ['consignment'],
-	operation: ['allocateWithCarrierService'],
+const OPERATION = 'allocateWithCarrierService';
+const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
+
+/** The carrier service, trimmed and plausible, or an error naming what was given. */
+function readCarrierService(context: IExecuteSingleFunctions): string {
+	const raw = context.getNodeParameter('carrierService', undefined, {
+		extractValue: true,
+	}) as unknown;
+	const reference = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	if (!reference) {
+		throw new NodeOperationError(context.getNode(), 'No carrier service chosen', {
+			itemIndex: context.getItemIndex(),
+			description:
+				'Pick a carrier service from the list, or switch "Carrier Service" to "By Reference" and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
+		});
+	}
+	if (reference.length > 100 || !CARRIER_SERVICE_REFERENCE.test(reference)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${reference.slice(0, 60)}" is not a carrier service reference`,
+			{
+				itemIndex: context.getItemIndex(),
+				description:
+					'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
+			},
+		);
+	}
+	return reference;
+}
+
+async function allocateWithCarrierService(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const carrierService = readCarrierService(this);
+	const references = readConsignmentReferences(this);
+	const operation = allocationOperation({
+		action: `allocate consignments with carrier service ${carrierService}`,
+		subject: ` with ${carrierService}`,
+		carrierService,
+		request: (ConsignmentReferences) => ({
+			method: 'PUT',
+			url: '/allocation/allocatewithcarrierservice',
+			body: { MpdCarrierServiceReference: carrierService, ConsignmentReferences },
+		}),
+	});
+	return await runBulkOperation(this, requestData, references, operation);
+}
+
+export const allocateWithCarrierServiceOperation: INodePropertyOptions = {
+	name: 'Allocate With Carrier Service',
+	value: OPERATION,
+	action: 'Allocate with carrier service',
+	description: 'Allocate consignments to a specific carrier service',
+	routing: {
+		request: { method: 'PUT', url: '/allocation/allocatewithcarrierservice' },
+		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+		send: { paginate: true },
+		operations: { pagination: allocateWithCarrierService },
+	},
 };
 
-export const allocateWithCarrierServiceDescription: INodeProperties[] = [
+export const allocateWithCarrierServiceFields: INodeProperties[] = [
 	{
 		displayName: 'Carrier Service',
 		name: 'carrierService',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		displayOptions: { show: showOnlyForAllocate },
+		displayOptions: { show: { resource: ['consignment'], operation: [OPERATION] } },
 		description: 'The carrier service to allocate the consignments with',
 		modes: [
 			{
@@ -42,25 +113,7 @@ export const allocateWithCarrierServiceDescription: INodeProperties[] = [
 				],
 			},
 		],
-		routing: { send: { preSend: [validateCarrierServiceReference] } },
 	},
-	consignmentReferencesField('allocateWithCarrierService'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForAllocate },
-		options: [
-			{
-				displayName: 'Output Failed Allocations',
-				name: 'outputFailedAllocations',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output an item for each consignment that was not allocated (with Allocated false and its FailureReason) instead of failing the node',
-			},
-		],
-	},
+	consignmentReferencesField(OPERATION),
+	allocationOptions(OPERATION),
 ];

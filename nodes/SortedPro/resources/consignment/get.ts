@@ -1,8 +1,66 @@
-import type { INodeProperties } from 'n8n-workflow';
+/**
+ * Get: `GET /consignments/{ref}`, the consignment as SortedPRO returns it. A 404 names the
+ * reference rather than saying "not found".
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { consignmentReferenceField } from './consignmentReferenceField';
+import { transportOptions } from '../../bulk/engine';
+import {
+	errorForResponse,
+	errorForUnusableResponse,
+	isSuccess,
+	sendToSortedPro,
+} from '../../transport';
+import { errorForUnknownConsignment } from './consignmentErrors';
+import { consignmentReferenceField, readConsignmentReference } from './referenceFields';
 
-export const consignmentGetDescription: INodeProperties[] = [
+async function getConsignment(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const reference = readConsignmentReference(this, 'Get');
+	const action = `get consignment ${reference}`;
+	const response = await sendToSortedPro.call(
+		this,
+		{
+			...transportOptions(requestData),
+			method: 'GET',
+			url: `/consignments/${encodeURIComponent(reference)}`,
+		},
+		action,
+	);
+	if (response.statusCode === 404)
+		throw errorForUnknownConsignment(this, response, action, reference);
+	if (!isSuccess(response)) throw errorForResponse(this, response, action);
+	const body = response.body;
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		const reason =
+			typeof body === 'string' ? 'the answer was not JSON' : 'the answer held no consignment';
+		throw errorForUnusableResponse(this, action, reason);
+	}
+	return [{ json: body as INodeExecutionData['json'], pairedItem: { item: this.getItemIndex() } }];
+}
+
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a consignment',
+	description: 'Get a consignment with its state, allocation and any failed allocation',
+	routing: {
+		request: { method: 'GET', url: '/consignments/{consignmentReference}' },
+		// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
+		send: { paginate: true },
+		operations: { pagination: getConsignment },
+	},
+};
+
+export const getFields: INodeProperties[] = [
 	consignmentReferenceField(
 		'get',
 		'The reference of the consignment to get, as shown in SortedPRO',

@@ -1,11 +1,75 @@
-import type { INodeProperties } from 'n8n-workflow';
+/**
+ * Manifest: `PUT /consignments/manifest` with `{ConsignmentReferences}`, through the bulk engine.
+ * SortedPRO answers one `{IsSuccess, Message, Data}` per consignment.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { consignmentReferencesField } from './consignmentReferenceField';
+import { runBulkOperation, type BulkOperation } from '../../bulk/engine';
+import {
+	MANIFEST_PENDING_REASON,
+	interpretManifestState,
+	matchManifestResults,
+	toManifestJson,
+} from '../../helpers/manifestResults';
+import { consignmentReferencesField, readConsignmentReferences } from './referenceFields';
 
-export const consignmentManifestDescription: INodeProperties[] = [
+const OPERATION = 'manifest';
+
+const manifestBulkOperation: BulkOperation = {
+	action: 'manifest consignments',
+	words: {
+		verb: 'manifested',
+		noun: 'manifest',
+		subject: '',
+		outputFailedOption: 'Output Failed Manifests',
+	},
+	outputFailedParameter: 'options.outputFailedManifests',
+	request: (ConsignmentReferences) => ({
+		method: 'PUT',
+		url: '/consignments/manifest',
+		body: { ConsignmentReferences },
+	}),
+	readResponse: matchManifestResults,
+	readConsignment: interpretManifestState,
+	pendingReason: MANIFEST_PENDING_REASON,
+	toJson: toManifestJson,
+};
+
+async function manifest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await runBulkOperation(
+		this,
+		requestData,
+		readConsignmentReferences(this),
+		manifestBulkOperation,
+	);
+}
+
+export const manifestOperation: INodePropertyOptions = {
+	name: 'Manifest',
+	value: OPERATION,
+	action: 'Manifest consignments',
+	description: 'Manifest allocated consignments, handing them over to their carriers',
+	routing: {
+		request: { method: 'PUT', url: '/consignments/manifest' },
+		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+		send: { paginate: true },
+		operations: { pagination: manifest },
+	},
+};
+
+export const manifestFields: INodeProperties[] = [
 	consignmentReferencesField(
-		'manifest',
-		"Each input item sends its own manifest request: to manifest a day's consignments together, gather them into one item first (e.g. with an Aggregate node)",
+		OPERATION,
+		'The consignments of all input items are manifested together, 100 per request',
 	),
 	{
 		displayName: 'Options',
@@ -13,7 +77,7 @@ export const consignmentManifestDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['consignment'], operation: ['manifest'] } },
+		displayOptions: { show: { resource: ['consignment'], operation: [OPERATION] } },
 		options: [
 			{
 				displayName: 'Output Failed Manifests',
