@@ -136,7 +136,7 @@ export const workflowScenarios = [
 		},
 	},
 	{
-		name: 'allocate one reference per item, 25 items',
+		name: 'allocate one reference per item, 25 items (combined into one request)',
 		workflow: 'allocate-per-item.json',
 		check({ execution, node, requests, sim, workflow }) {
 			assert.equal(
@@ -154,22 +154,40 @@ export const workflowScenarios = [
 			}
 			assertHeaders(requests, sim.apiKey);
 			const calls = allocateRequests(requests);
-			assert.equal(calls.length, refs.length, 'one allocate request per item');
+			// The 25 items of the run are combined into one bulk request (at most 100 references).
+			assert.equal(calls.length, 1, 'one allocate request for the 25 items');
 			assert.equal(requests.length, calls.length, 'no other API calls');
-			assert.deepEqual(
-				calls
-					.map((c) => c.body.ConsignmentReferences)
-					.flat()
-					.sort(),
-				[...refs].sort(),
-			);
-			for (const c of calls) assert.equal(c.body.ConsignmentReferences.length, 1);
+			assert.deepEqual([...calls[0].body.ConsignmentReferences].sort(), [...refs].sort());
 			for (const ref of refs)
 				assert.equal(
 					sim.getConsignment(ref)?.ConsignmentState,
 					'Allocated',
 					`${ref} is Allocated in the simulator`,
 				);
+		},
+	},
+	{
+		name: '500 orders one per item are allocated in 5 requests',
+		workflow: 'allocate-500-items.json',
+		check({ execution, node, requests, sim, workflow }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const refs = ordersOf(workflow);
+			const out = node('Allocate').items;
+			assert.equal(out.length, 500, 'one output item per order');
+			assert.deepEqual(
+				out.map((i) => i.ConsignmentReference),
+				refs,
+				'output in input order',
+			);
+			assert.ok(out.every((i) => i.Allocated === true));
+			const calls = allocateRequests(requests);
+			assert.equal(calls.length, 5, 'five allocate requests of at most 100 references');
+			for (const c of calls) assert.equal(c.body.ConsignmentReferences.length, 100);
+			for (const ref of refs) assert.equal(sim.getConsignment(ref)?.ConsignmentState, 'Allocated');
 		},
 	},
 	{

@@ -33,13 +33,25 @@ interface Group<R> {
 const runs = new Map<string, Run>();
 const groups = new Map<string, Group<unknown>>();
 
-/** Executions, nodes, credentials and batches never share a request. */
+/**
+ * n8n hands every item of one run of a node the same execute-data object, and a new one to every
+ * other run, node and execution: its identity is the run.
+ */
+const runIds = new WeakMap<object, number>();
+let lastRunId = 0;
+
+/** Executions, nodes, run indexes and credentials never share a request. */
 function runKeyOf(context: IExecuteSingleFunctions): string {
+	const executeData = context.getExecuteData() as object;
+	let runId = runIds.get(executeData);
+	if (runId === undefined) {
+		runId = ++lastRunId;
+		runIds.set(executeData, runId);
+	}
 	const node = context.getNode();
 	return JSON.stringify([
+		runId,
 		context.getExecutionId() ?? '',
-		context.getWorkflow().id ?? '',
-		node.id ?? '',
 		node.name,
 		node.credentials?.sortedProApi?.id ?? '',
 	]);
