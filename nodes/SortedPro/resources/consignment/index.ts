@@ -4,6 +4,7 @@ import {
 	allocateWithCarrierServiceFields,
 	allocateWithCarrierServiceOperation,
 } from './allocateWithCarrierService';
+import { createFields, createOperation } from './create';
 import { getFields, getOperation } from './get';
 import { getLabelFields, getLabelOperation } from './getLabel';
 import { manifestFields, manifestOperation } from './manifest';
@@ -17,6 +18,7 @@ export const consignmentDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['consignment'] } },
 		options: [
 			allocateWithCarrierServiceOperation,
+			createOperation,
 			getOperation,
 			getLabelOperation,
 			manifestOperation,
@@ -24,6 +26,7 @@ export const consignmentDescription: INodeProperties[] = [
 		default: 'allocateWithCarrierService',
 	},
 	...allocateWithCarrierServiceFields,
+	...createFields,
 	...getFields,
 	...getLabelFields,
 	...manifestFields,
