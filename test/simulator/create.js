@@ -14,6 +14,8 @@ const WEIGHT_UNITS = ['Kg'];
 const DIMENSION_UNITS = ['Cm'];
 const DIRECTIONS = ['Outbound', 'Inbound'];
 const NOT_CACHED = { IsCached: false };
+// A few countries without postcodes; the real required set of an address is UNKNOWN.
+const NO_POSTCODES = ['AE', 'HK', 'MO', 'QA'];
 
 const json = (status, body) => ({ status, json: body });
 
@@ -159,7 +161,7 @@ function checkAddress(address, i, problems) {
 		);
 	if (blank(address.AddressLine1))
 		problems.push(detail('Required', `${at}.AddressLine1`, 'AddressLine1 is required'));
-	if (blank(address.Postcode))
+	if (blank(address.Postcode) && !NO_POSTCODES.includes(code))
 		problems.push(detail('Required', `${at}.Postcode`, 'Postcode is required'));
 }
 

@@ -257,8 +257,8 @@ function readPackage(problems: Problems, label: string, fields: PackageFields): 
 	const needDimensions = !sizeReference || dimensionNames.some(([name]) => given(name));
 	if (needWeight || needDimensions) {
 		const missingHint = sizeReference
-			? 'is missing: give all three dimensions, or none to use the package size'
-			: 'is missing: give the weight and all three dimensions, or pick a Package Size instead';
+			? 'give all three dimensions, or none to use the package size'
+			: 'give the weight and all three dimensions, or pick a Package Size instead';
 		if (needWeight) {
 			const weightUnit = unitOption<WeightUnit>(
 				problems,
@@ -355,7 +355,7 @@ function measure(
 	parse: (raw: unknown) => { ok: true; value: number } | { ok: false; reason: string },
 ): number | undefined {
 	if (isBlank(raw) || raw === 0) {
-		problems.add(field, raw === 0 ? 'is 0: it must be a positive number' : missingHint);
+		problems.add(field, `${raw === 0 ? 'is 0' : 'is missing'}: ${missingHint}`);
 		return undefined;
 	}
 	const parsed = parse(raw);

@@ -82,7 +82,7 @@ function problemsError(context: IExecuteSingleFunctions, problems: Problem[]): N
 	const list = problems.map(describeProblem).join('; ');
 	return new NodeOperationError(context.getNode(), message, {
 		itemIndex,
-		description: `Item ${itemIndex} of the input: ${problems.length === 1 ? 'problem' : `problems (${problems.length})`}: ${list}. Nothing was sent to SortedPRO.`,
+		description: `Item ${itemIndex} of the input has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}: ${list}. Nothing was sent to SortedPRO.`,
 	});
 }
 
