@@ -307,8 +307,8 @@ describe('Consignment > Create: checks before anything is sent', () => {
 		],
 		[
 			'Packages (List) that is not a list',
-			{ packagesInput: 'json', packagesJson: '"a box"' },
-			/^Packages \(List\) "a box" is not a list of packages/,
+			{ packagesInput: 'json', packagesJson: '42' },
+			/^Packages \(List\) \S*42\S* is not a list of packages/,
 		],
 		[
 			'a JSON body that is not an object',
