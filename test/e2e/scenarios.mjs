@@ -471,6 +471,20 @@ function assertLabelSaved({ node, sim, userFolder }, reference) {
 	assert.equal(sim.getConsignment(reference)?.ConsignmentState, 'Allocated');
 }
 
+/** The e2e copy of examples/order-to-label.json differs only in ids and credentials. */
+function assertIsTheExample(workflow) {
+	const example = JSON.parse(
+		readFileSync(join(WORKFLOW_DIR, '..', '..', '..', 'examples', 'order-to-label.json'), 'utf8'),
+	);
+	const comparable = ({ id, name, nodes, ...rest }) => ({
+		...rest,
+		nodes: nodes.map(({ credentials, ...node }) => node),
+	});
+	assert.deepEqual(comparable(workflow), comparable(example), 'the e2e workflow is the example');
+	for (const n of example.nodes.filter((n) => n.credentials))
+		assert.equal(n.credentials.sortedProApi.id, 'sortedProDemoSim', `${n.name}: demo credential`);
+}
+
 let firstOrderReference;
 
 workflowScenarios.push(
@@ -484,6 +498,7 @@ workflowScenarios.push(
 				'success',
 				`status ${execution.status}: ${errorText(execution.error)}`,
 			);
+			assertIsTheExample(context.workflow);
 			const created = node('Create Consignment').items[0];
 			assert.equal(created?.Created, true, 'a new consignment');
 			assert.equal(created?.ConsignmentReferenceProvidedByCustomer, '#1001');
