@@ -77,7 +77,11 @@ export function toPackageSizeChoice(size: Entry): Choice | undefined {
 		.join(', ');
 	const isDefault = /^true$/i.test(text(size, 'IsDefault')) || size.IsDefault === true;
 	return {
-		name: `${description || reference}${description ? ` (${reference})` : ''}${measures ? ` - ${measures}` : ''}${isDefault ? ' [default]' : ''}`,
+		name: [
+			description ? `${description} (${reference})` : reference,
+			measures ? ` - ${measures}` : '',
+			isDefault ? ' [default]' : '',
+		].join(''),
 		value: reference,
 		description: description || undefined,
 	};

@@ -80,9 +80,10 @@ function problemsError(context: IExecuteSingleFunctions, problems: Problem[]): N
 			? first
 			: `${problems.length} problems with the consignment, the first: ${first}`;
 	const list = problems.map(describeProblem).join('; ');
+	const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
 	return new NodeOperationError(context.getNode(), message, {
 		itemIndex,
-		description: `Item ${itemIndex} of the input has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}: ${list}. Nothing was sent to SortedPRO.`,
+		description: `Item ${itemIndex} of the input has ${count}: ${list}. Nothing was sent to SortedPRO.`,
 	});
 }
 
@@ -190,7 +191,9 @@ async function findExisting(
 		},
 		action,
 	);
-	const nothingCreated = `Nothing was created: the node checks first so that a re-run cannot create the consignment twice. ${'Run the node again, or turn Reuse Existing off to create without checking.'}`;
+	const nothingCreated =
+		'Nothing was created: the node checks first so that a re-run cannot create the consignment twice. ' +
+		'Run the node again, or turn Reuse Existing off to create without checking.';
 	if (search.statusCode === 404) return undefined;
 	if (!isSuccess(search)) throw errorForResponse(context, search, action, nothingCreated);
 	if (!Array.isArray(search.body))
@@ -349,7 +352,7 @@ async function createConsignment(
 	if (!customerReference) {
 		throw new NodeOperationError(this.getNode(), 'Reuse Existing needs a Customer Reference', {
 			itemIndex: this.getItemIndex(),
-			description: `Item ${this.getItemIndex()} has no Customer Reference (Additional Fields), so there is nothing to recognise an existing consignment by. Map the order number into Customer Reference, or turn Reuse Existing off. Nothing was sent to SortedPRO.`,
+			description: `Item ${this.getItemIndex()} has no Customer Reference (Additional Fields, or ConsignmentReferenceProvidedByCustomer in a JSON body), so there is nothing to recognise an existing consignment by. Map the order number into it, or turn Reuse Existing off. Nothing was sent to SortedPRO.`,
 		});
 	}
 	const { earlier, claim } = earlierInThisRun(this, customerReference);
