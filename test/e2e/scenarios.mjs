@@ -594,4 +594,30 @@ workflowScenarios.push(
 			assert.deepEqual(await consignmentsFor(sim, '#1001'), [firstOrderReference]);
 		},
 	},
+	{
+		name: 'list shipping locations and package sizes',
+		workflow: 'list-shipping-locations.json',
+		check({ execution, node, requests, sim, seed }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			assert.deepEqual(
+				node('Shipping Locations').items.map((l) => l.Reference),
+				seed.SEED_SHIPPING_LOCATIONS.map((l) => l.Reference),
+			);
+			assert.equal(node('Shipping Locations').items[0].Town, 'Manchester');
+			assert.deepEqual(
+				node('One Package Size').items.map((s) => s.Reference),
+				[seed.SEED_PACKAGE_SIZES[0].Reference],
+				'the limit of 1',
+			);
+			assertHeaders(requests, sim.apiKey);
+			assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`).sort(), [
+				'GET /packagesizes',
+				'GET /shippinglocations',
+			]);
+		},
+	},
 );
