@@ -601,6 +601,48 @@ describe('Consignment > Create: Reuse Existing and Return Consignment', () => {
 		expect(posts()).toHaveLength(0);
 	});
 
+	it('skips listed consignments it cannot read as a match, then creates', async () => {
+		sim.inject({
+			method: 'GET',
+			path: '/consignments/getconsignmentreferences',
+			status: 200,
+			body: ['EC-404', { Reference: 'EC-000-05A-Z6S' }, 7],
+		});
+		const [item] = await reuse('#7001');
+		expect(item.json.Created).toBe(true);
+		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /consignments/getConsignmentReferences',
+			'GET /consignments/EC-404',
+			'GET /consignments/EC-000-05A-Z6S',
+			'POST /consignments',
+		]);
+	});
+
+	it('refuses a search answer that is not a list, creating nothing', async () => {
+		sim.inject({
+			method: 'GET',
+			path: '/consignments/getconsignmentreferences',
+			status: 200,
+			body: {},
+		});
+		const error = await rejectionOf(reuse('#7002'));
+		expect(error.message).toMatch(/unusable answer .* not a list of references/);
+		expect(posts()).toHaveLength(0);
+	});
+
+	it('refuses a search that lists too many consignments to check', async () => {
+		const many = Array.from({ length: 51 }, (_, n) => `EC-300-000-${String(n).padStart(3, '0')}`);
+		sim.inject({
+			method: 'GET',
+			path: '/consignments/getconsignmentreferences',
+			status: 200,
+			body: many,
+		});
+		const error = await rejectionOf(reuse('#7'));
+		expect(error.message).toBe('SortedPRO listed 51 consignments for customer reference #7');
+		expect(posts()).toHaveLength(0);
+	});
+
 	it('outputs the whole consignment with Return Consignment', async () => {
 		const [item] = await create({
 			additionalFields: { customerReference: '#6001' },
