@@ -104,6 +104,8 @@ let sim;
 let base;
 let cleaningUp;
 let teardownReport;
+// Set on SIGINT/SIGTERM: the load generator stops sending.
+let stopping = false;
 
 function check(name, fn) {
 	try {
@@ -141,8 +143,15 @@ async function cleanup() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
 	process.on(signal, async () => {
+		stopping = true;
 		log(`${signal}: stopping n8n, Redis, PostgreSQL and the simulator...`);
 		await cleanup();
+		const { leftProcesses = [], leftPorts = [] } = teardownReport ?? {};
+		log(
+			leftProcesses.length || leftPorts.length
+				? `Teardown left processes [${leftProcesses.join(', ')}] and ports [${leftPorts.join(', ')}].`
+				: 'Teardown: no process and no port left.',
+		);
 		process.exit(130);
 	});
 }
@@ -404,7 +413,7 @@ async function main() {
 	const tLoad = Date.now();
 	let lastProgress = tLoad;
 	const client = async () => {
-		while (sent < ORDERS) {
+		while (sent < ORDERS && !stopping) {
 			const index = sent++;
 			onSent(sent);
 			const reference = references[index];
