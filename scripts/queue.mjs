@@ -88,11 +88,13 @@ const CONCURRENCY = Number(option('concurrency', 50));
 // orders in flight wait in Redis, as they would in production.
 const WORKER_CONCURRENCY = Number(option('worker-concurrency', 10));
 // The faults, once a quarter of the orders are sent: every allocation request answered HTTP 500
-// for BURST_MS; at 55%, every API answer delayed SLOW_MS for SLOW_FOR_MS. The burst is bounded in
+// for BURST_MS; at 40% (and 6 s after the burst), allocation requests carried out but their
+// answers lost for LOST_MS (a 2 s window fails at most 3 tries); at 55%, every API answer delayed SLOW_MS for SLOW_FOR_MS. The burst is bounded in
 // time, not in count, because Retry On Fail waits a second between tries: a 3 s burst can fail
 // at most 4 of an execution's 5 tries, however many orders are in flight and however slow the
 // machine is.
 const BURST_MS = Number(option('burst-ms', 3000));
+const LOST_MS = Number(option('lost-ms', 2000));
 const SLOW_MS = Number(option('slow-ms', 1500));
 const SLOW_FOR_MS = Number(option('slow-for-ms', 6000));
 const LOG_LEVEL = option('log-level', 'debug');
@@ -275,8 +277,9 @@ async function main() {
 		extra: shared,
 	});
 
-	// Credential (the key is encrypted on import) and workflow, published so `n8n start` registers
-	// its webhook. The first command also runs n8n's PostgreSQL migrations.
+	// Credential (the key is encrypted on import) and workflow, imported active (queue mode only:
+	// --activeState=fromJson) so `n8n start` registers its webhook. The first command also runs
+	// n8n's PostgreSQL migrations.
 	const credentialFile = join(mainFolder, 'credentials.json');
 	writeFileSync(
 		credentialFile,
@@ -303,17 +306,10 @@ async function main() {
 		n8n,
 		mainEnv,
 		mainFolder,
-		['import:workflow', `--input=${workflowFile}`],
+		['import:workflow', `--input=${workflowFile}`, '--activeState=fromJson'],
 		join(logs, 'cli.log'),
 	);
-	await n8nCli(
-		n8n,
-		mainEnv,
-		mainFolder,
-		['publish:workflow', `--id=${workflow.id}`],
-		join(logs, 'cli.log'),
-	);
-	log('Imported the credential and the workflow, and published it.');
+	log('Imported the credential and the workflow (active, so `n8n start` registers its webhook).');
 
 	const main = new Service('n8n-main', n8n.node24, [n8n.cli, 'start'], {
 		env: mainEnv,
@@ -378,12 +374,16 @@ async function main() {
 	const events = {};
 	let sent = 0;
 	const atShare = (share) => Math.floor(ORDERS * share);
-	const onSent = (count) => {
-		if (count === atShare(0.25)) {
+	// The faults, switched on by how far the load has got (checked every 50 ms). The lost answers
+	// wait until executions hit by the burst have had time to finish their retries, so no
+	// execution meets both faults and runs out of tries.
+	const plan = () => {
+		const now = Date.now();
+		if (!events.burstFrom && sent >= atShare(0.25)) {
 			sim.inject({ ...faults.serverError, method: 'PUT', path: ALLOCATE_PATH, times: Infinity });
-			events.burstFrom = Date.now();
+			events.burstFrom = now;
 			log(
-				`Fault: every allocation request answers HTTP 500 for ${BURST_MS} ms (${count} orders sent).`,
+				`Fault: every allocation request answers HTTP 500 for ${BURST_MS} ms (${sent} orders sent).`,
 			);
 			setTimeout(() => {
 				sim.clearFaults();
@@ -391,17 +391,28 @@ async function main() {
 				log('Fault: burst of 500s over.');
 			}, BURST_MS);
 		}
-		if (count === atShare(0.5)) {
+		if (!events.lostFrom && events.burstTo && now - events.burstTo > 6000 && sent >= atShare(0.4)) {
+			answers.loseAnswers({ method: 'PUT', path: ALLOCATE_PATH, forMs: LOST_MS });
+			events.lostFrom = now;
+			log(
+				`Fault: allocation requests are carried out but their answers lost (connection reset) for ${LOST_MS} ms (${sent} orders sent).`,
+			);
+			setTimeout(() => {
+				events.lostTo = Date.now();
+				log('Fault: lost answers over.');
+			}, LOST_MS);
+		}
+		if (!events.midSave && sent >= atShare(0.5)) {
 			const saved = redisCli(tools, redisPort, ['SAVE']);
 			if (saved.status === 0)
 				copyFileSync(join(base, 'redis', 'dump.rdb'), join(base, 'redis', 'during-load.rdb'));
-			events.midSave = saved.stdout.trim();
+			events.midSave = saved.stdout.trim() || 'failed';
 		}
-		if (count === atShare(0.55)) {
+		if (!events.slowFrom && sent >= atShare(0.55)) {
 			sim.setBehaviour({ delayMs: SLOW_MS });
-			events.slowFrom = Date.now();
+			events.slowFrom = now;
 			log(
-				`Fault: every API answer delayed ${SLOW_MS} ms for ${SLOW_FOR_MS} ms (${count} orders sent).`,
+				`Fault: every API answer delayed ${SLOW_MS} ms for ${SLOW_FOR_MS} ms (${sent} orders sent).`,
 			);
 			setTimeout(() => {
 				sim.setBehaviour({ delayMs: 0 });
@@ -410,12 +421,12 @@ async function main() {
 			}, SLOW_FOR_MS);
 		}
 	};
+	const planTimer = setInterval(plan, 50);
 	const tLoad = Date.now();
 	let lastProgress = tLoad;
 	const client = async () => {
 		while (sent < ORDERS && !stopping) {
 			const index = sent++;
-			onSent(sent);
 			const reference = references[index];
 			const started = Date.now();
 			let status = 0;
@@ -446,7 +457,11 @@ async function main() {
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: CONCURRENCY }, client));
+	try {
+		await Promise.all(Array.from({ length: CONCURRENCY }, client));
+	} finally {
+		clearInterval(planTimer);
+	}
 	const loadMs = Date.now() - tLoad;
 	log(`Load: ${ORDERS} orders answered in ${(loadMs / 1000).toFixed(1)} s.`);
 
@@ -633,6 +648,29 @@ async function main() {
 			assert.equal(successes.get(reference), 1, `${reference} allocated after its 500`);
 		return `${served} answers 500 to ${failedTries.size} orders (up to ${mostFailedTries} tries each), all allocated on retry`;
 	});
+	const lostAnswers = allocateAnswers.filter((a) => a.lost);
+	const lostAllocated = [...new Set(lostAnswers.flatMap((a) => a.allocated))];
+	check(
+		'answers lost after SortedPRO allocated: the retry found the allocation, none allocated twice',
+		() => {
+			assert.ok(
+				events.lostFrom && events.lostTo,
+				'the lost-answers window started and ended during the load',
+			);
+			assert.ok(lostAllocated.length > 0, 'allocations whose answer was lost');
+			const byReference = new Map(responses.map((r) => [r.reference, r]));
+			for (const reference of lostAllocated) {
+				assert.equal(successes.get(reference), 1, `${reference}: allocated once`);
+				const answer = byReference.get(reference);
+				assert.equal(
+					answer?.body?.Allocated,
+					true,
+					`${reference}: reported allocated after the retry`,
+				);
+			}
+			return `${lostAnswers.length} answers lost, ${lostAllocated.length} consignments allocated once each and reported allocated`;
+		},
+	);
 	const slow = answers.filter(
 		(a) => a.at >= events.slowFrom && a.at <= (events.slowTo ?? Infinity),
 	);
@@ -719,6 +757,7 @@ async function main() {
 		retriedOrders: failedTries.size,
 		mostFailedTries,
 		slowRequests: slow.length,
+		lostAnswers: lostAnswers.length,
 		setupSeconds: (tReady - t0) / 1000,
 		// Other work on the machine slows every figure above; say how busy it was.
 		loadAverage: [loadBefore, loadavg()[0]],
@@ -759,7 +798,7 @@ if (figures) {
 			`  waiting in the queue (created to started):   p50 ${ms(figures.queueWait.p50)}, p99 ${ms(figures.queueWait.p99)}`,
 			`  webhook round trip (order in to answer):     p50 ${ms(figures.webhookRoundTrip.p50)}, p99 ${ms(figures.webhookRoundTrip.p99)}`,
 			`  faults: 500s for ${BURST_MS} ms: ${figures.burst500s} answers to ${figures.retriedOrders} orders (up to ${figures.mostFailedTries} failed tries each);` +
-				` ${figures.slowRequests} answers delayed ${SLOW_MS} ms`,
+				` ${figures.lostAnswers} answers lost after allocating; ${figures.slowRequests} answers delayed ${SLOW_MS} ms`,
 			`  allocation requests: ${figures.allocateRequests} for ${figures.orders} consignments`,
 			`  setup (install checks, build, pack, servers up): ${figures.setupSeconds.toFixed(1)} s`,
 			`  machine: ${availableParallelism()} CPUs, load average ${figures.loadAverage.map((l) => l.toFixed(1)).join(' before, ')} after the load`,
