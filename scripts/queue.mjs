@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Queue mode under load, with the real components: `npm run test:queue`
-// [-- --orders=1000] [-- --concurrency=50] [-- --keep] [-- --no-build].
+// [-- --orders=1000] [-- --concurrency=50] [-- --keep] [-- --no-build] [-- --json=<file>].
 //
 // What it builds, and why each part is the real thing:
 // - Redis and PostgreSQL from Debian's packages (installed with apt-get when missing), each our
@@ -52,6 +52,7 @@ import {
 	monitorRedis,
 	pgDump,
 	portOpen,
+	processesTagged,
 	psql,
 	redisCli,
 	startPostgres,
@@ -99,6 +100,11 @@ const SLOW_MS = Number(option('slow-ms', 1500));
 const SLOW_FOR_MS = Number(option('slow-for-ms', 6000));
 const LOG_LEVEL = option('log-level', 'debug');
 
+// Every process started from here inherits this tag, so teardown can find any left behind.
+const RUN_TAG_NAME = 'SORTEDPRO_QUEUE_RUN';
+const RUN_TAG = randomBytes(8).toString('hex');
+process.env[RUN_TAG_NAME] = RUN_TAG;
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const services = [];
 const checks = [];
@@ -128,9 +134,10 @@ async function cleanup() {
 		for (const name of ['redis-monitor', 'redis', 'postgres'])
 			for (const s of services.filter((x) => x.name === name)) await s.stop(20000).catch(() => {});
 		await sim?.close().catch(() => {});
-		const leftProcesses = services
-			.filter((s) => s.pid && groupAlive(s.pid))
-			.map((s) => `${s.name} (${s.pid})`);
+		const leftProcesses = [
+			...services.filter((s) => s.pid && groupAlive(s.pid)).map((s) => `${s.name} (${s.pid})`),
+			...processesTagged(RUN_TAG_NAME, RUN_TAG),
+		];
 		const leftPorts = [];
 		for (const s of services)
 			for (const port of s.ports ?? [])
@@ -809,6 +816,20 @@ for (const c of checks)
 	process.stderr.write(
 		`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.name}${c.ok && c.detail ? ` (${c.detail})` : ''}\n`,
 	);
+const summaryFile = option('json');
+if (summaryFile) {
+	// For CI dashboards and the README figures: the same facts as printed above.
+	const summary = {
+		figures,
+		checks: checks.map((c) => ({
+			name: c.name,
+			ok: c.ok,
+			detail: c.detail,
+			error: c.error?.message,
+		})),
+	};
+	writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+}
 const failed = checks.filter((c) => !c.ok);
 process.stderr.write(
 	`${line}\n${checks.length - failed.length} passed, ${failed.length} failed\n${line}\n`,

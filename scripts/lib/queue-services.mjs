@@ -4,7 +4,14 @@
 // postgres, n8n main, n8n workers) goes through, so output is captured to a file in full (the
 // API-key check reads it) and teardown is the same for all of them.
 import { spawn, spawnSync } from 'node:child_process';
-import { chownSync, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import {
+	chownSync,
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { log } from './runtime.mjs';
@@ -109,6 +116,30 @@ export function groupAlive(pgid) {
 }
 
 /**
+ * Processes (other than this one) whose environment holds `name=value`. Every process the
+ * scenario starts inherits its run tag, and so do their children even when they leave the
+ * process group (PostgreSQL's backends call setsid): this finds anything left behind. Linux only
+ * (/proc); elsewhere it finds nothing.
+ */
+export function processesTagged(name, value) {
+	if (!existsSync('/proc')) return [];
+	const needle = Buffer.from(`\0${name}=${value}\0`);
+	const found = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+		try {
+			const environ = Buffer.concat([Buffer.from('\0'), readFileSync(`/proc/${entry}/environ`)]);
+			if (!environ.includes(needle)) continue;
+			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+			// A zombie has already exited; only its parent's bookkeeping is left.
+			const state = /\) (\S)/.exec(readFileSync(`/proc/${entry}/stat`, 'utf8'))?.[1];
+			if (state !== 'Z') found.push(`${entry} ${cmdline.slice(0, 100)}`);
+		} catch {}
+	}
+	return found;
+}
+
+/**
  * A long-running child in its own process group, its whole output appended to `logFile`.
  * `stopSignal` goes to the leader first (PostgreSQL wants SIGINT for a fast shutdown), then the
  * whole group gets SIGKILL after `stopTimeoutMs`.
@@ -194,7 +225,7 @@ export class Service {
 	}
 
 	killSync() {
-		if (this.pid) this.signalGroup('SIGKILL');
+		if (this.pid && this.exited === null) this.signalGroup('SIGKILL');
 	}
 }
 
