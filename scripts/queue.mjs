@@ -284,9 +284,9 @@ async function main() {
 		extra: shared,
 	});
 
-	// Credential (the key is encrypted on import) and workflow, imported active (queue mode only:
-	// --activeState=fromJson) so `n8n start` registers its webhook. The first command also runs
-	// n8n's PostgreSQL migrations.
+	// Credential (the key is encrypted on import) and workflow, published so `n8n start` registers
+	// its webhook (`import:workflow --activeState=fromJson` fails to activate it from the CLI).
+	// The first command also runs n8n's PostgreSQL migrations.
 	const credentialFile = join(mainFolder, 'credentials.json');
 	writeFileSync(
 		credentialFile,
@@ -313,10 +313,17 @@ async function main() {
 		n8n,
 		mainEnv,
 		mainFolder,
-		['import:workflow', `--input=${workflowFile}`, '--activeState=fromJson'],
+		['import:workflow', `--input=${workflowFile}`],
 		join(logs, 'cli.log'),
 	);
-	log('Imported the credential and the workflow (active, so `n8n start` registers its webhook).');
+	await n8nCli(
+		n8n,
+		mainEnv,
+		mainFolder,
+		['publish:workflow', `--id=${workflow.id}`],
+		join(logs, 'cli.log'),
+	);
+	log('Imported the credential and the workflow, and published the workflow.');
 
 	const main = new Service('n8n-main', n8n.node24, [n8n.cli, 'start'], {
 		env: mainEnv,
