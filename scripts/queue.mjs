@@ -580,6 +580,18 @@ async function main() {
 		},
 	);
 	check(
+		'concurrent executions on one worker never share a request (one reference per allocation request)',
+		() => {
+			const shared = allocateAnswers.filter((a) => a.references.length !== 1);
+			assert.deepEqual(
+				shared.slice(0, 5).map((a) => a.references),
+				[],
+				`${shared.length} allocation requests carried more than one execution's reference`,
+			);
+			return `${allocateAnswers.length} requests, one reference each`;
+		},
+	);
+	check(
 		'nothing is reported allocated that the simulator did not allocate (webhook answers)',
 		() => {
 			for (const r of responses) {
