@@ -88,14 +88,15 @@ const CONCURRENCY = Number(option('concurrency', 50));
 // n8n's own default (`n8n worker --concurrency=10`): 20 executions run at once, the other
 // orders in flight wait in Redis, as they would in production.
 const WORKER_CONCURRENCY = Number(option('worker-concurrency', 10));
-// The faults, once a quarter of the orders are sent: every allocation request answered HTTP 500
-// for BURST_MS; at 40% (and 6 s after the burst), allocation requests carried out but their
-// answers lost for LOST_MS (a 2 s window fails at most 3 tries); at 55%, every API answer delayed SLOW_MS for SLOW_FOR_MS. The burst is bounded in
-// time, not in count, because Retry On Fail waits a second between tries: a 3 s burst can fail
-// at most 4 of an execution's 5 tries, however many orders are in flight and however slow the
-// machine is.
-const BURST_MS = Number(option('burst-ms', 3000));
-const LOST_MS = Number(option('lost-ms', 2000));
+// The faults: once a quarter of the orders are sent, the next BURST allocation requests are
+// answered HTTP 500; once 40% are sent (and the burst is over), LOST allocation requests are
+// carried out but their answers lost; at 55%, every API answer is delayed SLOW_MS for
+// SLOW_FOR_MS. Retry On Fail gives each execution 5 tries, so neither fault fails an order more
+// than 4 times: the burst ends early, and a lost answer skips the order, once an order has failed
+// 4 tries. Each fault also ends after FAULT_MAX_MS, so it cannot outlast the load.
+const BURST = Number(option('burst', 100));
+const LOST = Number(option('lost', 30));
+const FAULT_MAX_MS = 30000;
 const SLOW_MS = Number(option('slow-ms', 1500));
 const SLOW_FOR_MS = Number(option('slow-for-ms', 6000));
 const LOG_LEVEL = option('log-level', 'debug');
@@ -388,34 +389,57 @@ async function main() {
 	const events = {};
 	let sent = 0;
 	const atShare = (share) => Math.floor(ORDERS * share);
-	// The faults, switched on by how far the load has got (checked every 50 ms). The lost answers
-	// wait until executions hit by the burst have had time to finish their retries, so no
-	// execution meets both faults and runs out of tries.
+	// The faults, switched on by how far the load has got (checked every 50 ms).
+	const maxTries = workflow.nodes.find((n) => n.name === 'Allocate').maxTries;
+	const failedTries = new Map();
+	const endBurst = (why) => {
+		if (!events.burstFrom || events.burstTo) return;
+		sim.clearFaults();
+		events.burstTo = Date.now();
+		events.burstEnd = why;
+		log(`Fault: burst of 500s over (${why}).`);
+	};
+	const endLost = (why) => {
+		if (!events.lostFrom || events.lostTo) return;
+		answers.loseAnswers({ method: 'PUT', path: ALLOCATE_PATH, count: 0 });
+		events.lostTo = Date.now();
+		events.lostEnd = why;
+		log(`Fault: lost answers over (${why}).`);
+	};
+	answers.onAnswer = (record) => {
+		if (record.method !== 'PUT' || record.path.toLowerCase() !== ALLOCATE_PATH) return;
+		if (record.status !== 500 && !record.lost) return;
+		for (const reference of record.references) {
+			const failed = (failedTries.get(reference) ?? 0) + 1;
+			failedTries.set(reference, failed);
+			if (failed >= maxTries - 1)
+				endBurst(`${reference} failed ${failed} of its ${maxTries} tries`);
+		}
+		const served = answers.filter((a) => a.status === 500).length;
+		if (served >= BURST) endBurst(`${served} answers 500`);
+		if (events.lostFrom && !answers.losing()) endLost(`${LOST} answers lost`);
+	};
 	const plan = () => {
 		const now = Date.now();
 		if (!events.burstFrom && sent >= atShare(0.25)) {
-			sim.inject({ ...faults.serverError, method: 'PUT', path: ALLOCATE_PATH, times: Infinity });
+			sim.inject({ ...faults.serverError, method: 'PUT', path: ALLOCATE_PATH, times: BURST });
 			events.burstFrom = now;
-			log(
-				`Fault: every allocation request answers HTTP 500 for ${BURST_MS} ms (${sent} orders sent).`,
-			);
-			setTimeout(() => {
-				sim.clearFaults();
-				events.burstTo = Date.now();
-				log('Fault: burst of 500s over.');
-			}, BURST_MS);
+			log(`Fault: the next ${BURST} allocation requests answer HTTP 500 (${sent} orders sent).`);
 		}
-		if (!events.lostFrom && events.burstTo && now - events.burstTo > 6000 && sent >= atShare(0.4)) {
-			answers.loseAnswers({ method: 'PUT', path: ALLOCATE_PATH, forMs: LOST_MS });
+		if (events.burstFrom && now - events.burstFrom > FAULT_MAX_MS) endBurst('time limit');
+		if (!events.lostFrom && events.burstTo && sent >= atShare(0.4)) {
+			answers.loseAnswers({
+				method: 'PUT',
+				path: ALLOCATE_PATH,
+				count: LOST,
+				mayFail: (refs) => refs.every((r) => (failedTries.get(r) ?? 0) < maxTries - 1),
+			});
 			events.lostFrom = now;
 			log(
-				`Fault: allocation requests are carried out but their answers lost (connection reset) for ${LOST_MS} ms (${sent} orders sent).`,
+				`Fault: the next ${LOST} allocation requests are carried out but their answers lost (connection reset) (${sent} orders sent).`,
 			);
-			setTimeout(() => {
-				events.lostTo = Date.now();
-				log('Fault: lost answers over.');
-			}, LOST_MS);
 		}
+		if (events.lostFrom && now - events.lostFrom > FAULT_MAX_MS) endLost('time limit');
 		if (!events.midSave && sent >= atShare(0.5)) {
 			const saved = redisCli(tools, redisPort, ['SAVE']);
 			if (saved.status === 0)
@@ -656,11 +680,6 @@ async function main() {
 		assert.equal(seen.size, ORDERS, 'every order has its execution');
 		return `${rows.length} executions, status success`;
 	});
-	const maxTries = workflow.nodes.find((n) => n.name === 'Allocate').maxTries;
-	const failedTries = new Map();
-	for (const a of allocateAnswers.filter((x) => x.status === 500))
-		for (const reference of a.references)
-			failedTries.set(reference, (failedTries.get(reference) ?? 0) + 1);
 	const mostFailedTries = Math.max(0, ...failedTries.values());
 	check('the burst of 500s hit orders and Retry On Fail recovered every one of them', () => {
 		const served = allocateAnswers.filter((a) => a.status === 500).length;
@@ -670,9 +689,12 @@ async function main() {
 			mostFailedTries < maxTries,
 			`an order failed ${mostFailedTries} of its ${maxTries} tries`,
 		);
-		for (const reference of failedTries.keys())
+		const hit = new Set(
+			allocateAnswers.filter((a) => a.status === 500).flatMap((a) => a.references),
+		);
+		for (const reference of hit)
 			assert.equal(successes.get(reference), 1, `${reference} allocated after its 500`);
-		return `${served} answers 500 to ${failedTries.size} orders (up to ${mostFailedTries} tries each), all allocated on retry`;
+		return `${served} answers 500 to ${hit.size} orders, all allocated on retry (burst ended: ${events.burstEnd})`;
 	});
 	const lostAnswers = allocateAnswers.filter((a) => a.lost);
 	const lostAllocated = [...new Set(lostAnswers.flatMap((a) => a.allocated))];
@@ -694,7 +716,7 @@ async function main() {
 					`${reference}: reported allocated after the retry`,
 				);
 			}
-			return `${lostAnswers.length} answers lost, ${lostAllocated.length} consignments allocated once each and reported allocated`;
+			return `${lostAnswers.length} answers lost, ${lostAllocated.length} consignments allocated once each and reported allocated (ended: ${events.lostEnd})`;
 		},
 	);
 	const slow = answers.filter(
@@ -780,7 +802,9 @@ async function main() {
 		webhookRoundTrip: client50,
 		allocateRequests: allocateAnswers.length,
 		burst500s: allocateAnswers.filter((a) => a.status === 500).length,
-		retriedOrders: failedTries.size,
+		retriedOrders: new Set(
+			allocateAnswers.filter((a) => a.status === 500).flatMap((a) => a.references),
+		).size,
 		mostFailedTries,
 		slowRequests: slow.length,
 		lostAnswers: lostAnswers.length,
@@ -823,7 +847,7 @@ if (figures) {
 			`  execution time (worker, started to stopped): p50 ${ms(figures.execution.p50)}, p99 ${ms(figures.execution.p99)}, max ${ms(figures.execution.max)}`,
 			`  waiting in the queue (created to started):   p50 ${ms(figures.queueWait.p50)}, p99 ${ms(figures.queueWait.p99)}`,
 			`  webhook round trip (order in to answer):     p50 ${ms(figures.webhookRoundTrip.p50)}, p99 ${ms(figures.webhookRoundTrip.p99)}`,
-			`  faults: 500s for ${BURST_MS} ms: ${figures.burst500s} answers to ${figures.retriedOrders} orders (up to ${figures.mostFailedTries} failed tries each);` +
+			`  faults: ${figures.burst500s} answers 500 to ${figures.retriedOrders} orders; up to ${figures.mostFailedTries} failed tries per order;` +
 				` ${figures.lostAnswers} answers lost after allocating; ${figures.slowRequests} answers delayed ${SLOW_MS} ms`,
 			`  allocation requests: ${figures.allocateRequests} for ${figures.orders} consignments`,
 			`  setup (install checks, build, pack, servers up): ${figures.setupSeconds.toFixed(1)} s`,
