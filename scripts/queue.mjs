@@ -12,7 +12,8 @@
 //   Nodes installer does it; they share only the encryption key, Redis and PostgreSQL.
 // - The SortedPRO simulator runs in this process, so its records (every request, every answer,
 //   every consignment's state) are asserted on directly, and its faults are switched on at set
-//   points of the load: a burst of HTTP 500s on allocation, then a slow period.
+//   points of the load: a burst of HTTP 500s on allocation, then allocations carried out whose
+//   answers are lost (connection reset, scripts/lib/queue-answers.mjs), then a slow period.
 // - A webhook workflow (test/queue/order-allocate.json: order in -> Allocate With Carrier
 //   Service, Retry On Fail on) receives the orders, one consignment reference each, 50 at a time.
 //
