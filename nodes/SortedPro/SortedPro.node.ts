@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
+import { searchServiceGroups } from './listSearch/searchServiceGroups';
 import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
 
@@ -12,9 +13,9 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { list: "List carrier services", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments" }[$parameter["operation"]] ?? $parameter["operation"] }}',
+			'={{ { list: "List carrier services", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments", allocate: "Allocate using rules", allocateWithServiceGroup: "Allocate with service group", allocateWithCheapestQuote: "Allocate with cheapest quote", getQuotes: "Get quotes", allocateWithQuote: "Allocate with quote", deallocate: "Deallocate consignments", cancel: "Cancel consignments", getTracking: "Get tracking" }[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
-			'Allocate and manifest consignments, get them and their labels, and list carrier services in SortedPRO (formerly Electio)',
+			'Allocate, deallocate, cancel and manifest consignments, get them, their quotes, labels and tracking, and list carrier services in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -42,6 +43,6 @@ export class SortedPro implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCarrierServices },
+		listSearch: { searchCarrierServices, searchServiceGroups },
 	};
 }

@@ -164,7 +164,7 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
 
 /**
  * Reads a 400 answer that rejects a whole request. PRO points at the consignment that caused it
- * with `Target: "ConsignmentReferences[i]"`; returns those per-reference reasons (empty when the
+ * with `Target: "ConsignmentReferences[i]"` (or `[i]` when the body is a bare array); returns those per-reference reasons (empty when the
  * 400 is about the request itself, such as an unknown carrier service).
  */
 export function reasonsByReference(
@@ -178,7 +178,8 @@ export function reasonsByReference(
 		if (!isObject(detail)) continue;
 		const message = typeof detail.Message === 'string' ? detail.Message.trim() : '';
 		const target = typeof detail.Target === 'string' ? detail.Target : '';
-		const indexed = /ConsignmentReferences\[(\d+)\]/i.exec(target);
+		// A list endpoint whose body is the bare array of references names them `[i]`.
+		const indexed = /(?:^|ConsignmentReferences)\[(\d+)\]/i.exec(target);
 		let reference: string | undefined;
 		if (indexed) reference = references[Number(indexed[1])];
 		if (!reference)
