@@ -30,6 +30,7 @@ const {
 } = require('./errors');
 const { ConsignmentStore } = require('./consignments');
 const { handleApiRequest, MAX_REFERENCES_PER_REQUEST } = require('./api');
+const { SERVICE_GROUP_REFS, SEED_SERVICE_GROUPS, RULES_SERVICE } = require('./allocation');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const API_KEY_HEADER = 'ocp-apim-subscription-key';
@@ -42,6 +43,8 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 	allocationAccepted: false,
 	summaryLinks: true,
 	delayMs: 0,
+	listFailure: 'message',
+	quoteLifetimeMs: 24 * 60 * 60 * 1000,
 });
 
 const BEHAVIOUR_RULES = {
@@ -56,6 +59,14 @@ const BEHAVIOUR_RULES = {
 	allocationAccepted: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	summaryLinks: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	delayMs: { valid: (v) => Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
+	listFailure: {
+		valid: (v) => ['message', 'omit', 'badRequest'].includes(v),
+		expected: "'message' | 'omit' | 'badRequest'",
+	},
+	quoteLifetimeMs: {
+		valid: (v) => Number.isFinite(v) && v >= 0,
+		expected: 'a non-negative number',
+	},
 };
 
 // Unknown fields and values throw rather than being ignored: a misspelt
@@ -409,4 +420,7 @@ module.exports = {
 	isWellFormedReference,
 	isAutoIneligibleReference,
 	makeConsignmentReference,
+	SERVICE_GROUP_REFS,
+	SEED_SERVICE_GROUPS,
+	RULES_SERVICE,
 };

@@ -159,7 +159,8 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
 		for (const tracking of leg.TrackingReferences)
 			if (typeof tracking === 'string' && tracking) references.push(tracking);
 	}
-	return references;
+	// A record may list the same reference both ways.
+	return [...new Set(references)];
 }
 
 /**
