@@ -209,6 +209,27 @@ export async function searchCarrierServices(
 	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
 }
 
+/** Calls the carrier-service-group picker as the editor does, through a LoadOptionsContext. */
+export async function searchServiceGroups(
+	credentials: SortedProCredentials,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const nodeType = loadSortedPro();
+	const parameters: INodeParameters = {
+		resource: 'consignment',
+		operation: 'allocateWithServiceGroup',
+		serviceGroup: { __rl: true, mode: 'list', value: '' } as unknown as NodeParameterValueType,
+	};
+	const node = nodeWith(parameters);
+	const context = new LoadOptionsContext(
+		workflowWith(node, nodeType),
+		node,
+		additionalDataFor(credentials, parameters),
+		'serviceGroup',
+	);
+	return await nodeType.methods.listSearch.searchServiceGroups.call(context, filter);
+}
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;
