@@ -518,7 +518,15 @@ workflowScenarios.push(
 			assert.equal(tracking[0]?.Code, 'MANIFESTED', 'the carrier has it');
 			assert.equal(sim.getConsignment(JOURNEY_REF).ConsignmentState, 'Manifested');
 
-			assertHeaders(requests, sim.apiKey);
+			// The allocate-with-quote PUT has no body, hence no content type; the rest as always.
+			const bodiless = requests.filter((r) => r.method === 'PUT' && r.rawBody === '');
+			assert.equal(bodiless.length, 1, 'only allocate with quote is sent without a body');
+			assertHeaders(
+				requests.filter((r) => !bodiless.includes(r)),
+				sim.apiKey,
+			);
+			assert.equal(bodiless[0].headers['ocp-apim-subscription-key'], sim.apiKey);
+			assert.equal(bodiless[0].headers['electio-api-version'], '1.1');
 			const quote = encodeURIComponent(cheapest.QuoteReference);
 			assert.deepEqual(
 				requests.map((r) => `${r.method} ${r.path}`),
