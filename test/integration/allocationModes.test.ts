@@ -356,6 +356,18 @@ describe('Consignment > Allocate With Cheapest Quote', () => {
 		expect(items[0].json.ConsignmentState).toBe('Unallocated');
 	});
 
+	it('takes the reason of a 400 about the consignment once, with its status', async () => {
+		sim.setBehaviour({ allocationFailure: 'badRequest' });
+		const items = await allocateBy('allocateWithCheapestQuote', [INELIGIBLE], {
+			options: { outputFailedAllocations: true },
+		});
+		expect(items[0].json).toMatchObject({
+			Allocated: false,
+			FailureReason: `${SEEDED_INELIGIBLE_REASON} (HTTP 400).`,
+			ConsignmentState: 'Unallocated',
+		});
+	});
+
 	it('stops at a request-level refusal (429) and accounts for every reference', async () => {
 		const refs = [OK_1, OK_2, makeConsignmentReference(9)];
 		sim.inject({ ...faults.throttled(3), method: 'PUT', path: '/allocation', after: 1 });

@@ -166,7 +166,8 @@ interface RequestFailure {
 /** SortedPRO's own words for a refusal of one consignment, as a sentence. */
 function refusalReason(response: SortedProResponse): string {
 	const { message, details } = readApiError(response.body);
-	const said = [message, ...details.filter((entry) => entry !== message)]
+	// A detail often repeats the message after its target ("consignmentReference: ...").
+	const said = [message, ...details.filter((entry) => !message || !entry.endsWith(message))]
 		.filter((entry): entry is string => Boolean(entry))
 		.map((entry) => entry.replace(/[.\s]+$/, ''))
 		.join('; ');
