@@ -547,6 +547,37 @@ workflowScenarios.push(
 		},
 	},
 	{
+		// Issue 12: a re-run (already allocated) gives the keys and values of a first run.
+		name: 'allocation modes, re-run of Allocate With Carrier Service: same leading keys, Service Code, tracking',
+		workflow: 'order-journey.json',
+		setup: (sim) => sim.addConsignment({ reference: 'EC-000-05A-Z6S', state: 'Allocated' }),
+		check({ execution, node, requests }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const item = node('Allocate').items[0];
+			assert.deepEqual(
+				Object.keys(item).slice(0, LEADING_ALLOCATION_KEYS.length),
+				LEADING_ALLOCATION_KEYS,
+			);
+			assert.equal(item.Allocated, true);
+			assert.equal(
+				item.MpdCarrierServiceReference,
+				SERVICE,
+				'the Service Code, not the carrier code',
+			);
+			assert.match(item.TrackingReferences[0], /^TRK\d{8}$/, 'TrackingReferences[0] to map');
+			assert.match(item.Description, /already allocated/);
+			assert.equal(node('Manifest').items[0]?.Manifested, true, 'the journey goes on');
+			assert.deepEqual(
+				requests.slice(0, 2).map((r) => `${r.method} ${r.path}`),
+				[`PUT ${ALLOCATE_PATH}`, 'GET /consignments/EC-000-05A-Z6S'],
+			);
+		},
+	},
+	{
 		name: 'allocation modes, cancel an unallocated consignment: cancelled for good, allocating it afterwards fails',
 		workflow: 'cancel-unallocated.json',
 		check({ execution, node, requests, sim }) {
