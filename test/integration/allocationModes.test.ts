@@ -320,6 +320,16 @@ describe('Consignment > Allocate With Service Group', () => {
 		expect((await searchServiceGroups(credentialsFor(sim), 'valuable')).results).toHaveLength(1);
 		sim.inject({ method: 'GET', path: '/servicegroups', status: 404 });
 		expect((await searchServiceGroups(credentialsFor(sim))).results).toEqual([]);
+		sim.inject({
+			method: 'GET',
+			path: '/servicegroups',
+			status: 200,
+			body: '<html>',
+			contentType: 'text/html',
+		});
+		expect((await rejectionOf(searchServiceGroups(credentialsFor(sim)))).message).toContain(
+			'not JSON',
+		);
 		sim.inject({ method: 'GET', path: '/servicegroups', ...faults.serverError });
 		expect((await rejectionOf(searchServiceGroups(credentialsFor(sim)))).message).toContain(
 			'HTTP 500',

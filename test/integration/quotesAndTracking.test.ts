@@ -175,6 +175,20 @@ describe('Consignment > Get Tracking', () => {
 		expect(error.message).toBe('SortedPRO has no consignment EC-zz-unknown');
 	});
 
+	it('turns an answer that is not JSON into an error', async () => {
+		sim.inject({
+			method: 'GET',
+			path: '/tracking',
+			status: 200,
+			body: 'OK',
+			contentType: 'text/plain',
+		});
+		const error = await rejectionOf(run('getTracking', OK_1));
+		expect(error.message).toBe(
+			`SortedPRO gave an unusable answer when trying to get the tracking events of consignment ${OK_1}: the answer held no tracking data`,
+		);
+	});
+
 	it('reports a server error with its status', async () => {
 		sim.inject({ ...faults.serverError, path: '/tracking' });
 		const error = await rejectionOf(run('getTracking', OK_1));
