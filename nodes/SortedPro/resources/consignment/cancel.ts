@@ -50,6 +50,4 @@ export const cancelConsignmentsOperation: INodePropertyOptions = {
 	},
 };
 
-export const cancelFields: INodeProperties[] = [
-	lifecycleOptions(OPERATION, cancellation),
-];
+export const cancelFields: INodeProperties[] = [lifecycleOptions(OPERATION, cancellation)];

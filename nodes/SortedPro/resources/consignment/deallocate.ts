@@ -49,6 +49,4 @@ export const deallocateConsignmentsOperation: INodePropertyOptions = {
 	},
 };
 
-export const deallocateFields: INodeProperties[] = [
-	lifecycleOptions(OPERATION, deallocation),
-];
+export const deallocateFields: INodeProperties[] = [lifecycleOptions(OPERATION, deallocation)];
