@@ -14,7 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { runBulkOperation } from '../../bulk/engine';
-import { allocationOperation, allocationOptions } from './allocation';
+import { allocationOperation } from './allocation';
 import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'allocateWithCarrierService';
@@ -114,5 +114,4 @@ export const allocateWithCarrierServiceFields: INodeProperties[] = [
 			},
 		],
 	},
-	allocationOptions(OPERATION),
 ];
