@@ -10,6 +10,7 @@ const {
 	formatShippingDate,
 	shippingDateFor,
 } = require('./consignments');
+const { SEARCH_ROUTES } = require('./search');
 
 // The real cap is UNKNOWN; Sorted's newer Shipments API uses 100, and a cap
 // here makes a client that forgets to chunk fail loudly in tests.
@@ -355,6 +356,7 @@ function manifestConsignments(ctx, rawBody) {
  * matching path with the wrong method answers 405, like ASP.NET Web API.
  */
 const ROUTES = [
+	...SEARCH_ROUTES,
 	{ method: 'GET', pattern: /^\/shippinglocations$/i, handle: (ctx) => getShippingLocations(ctx) },
 	{ method: 'GET', pattern: /^\/carrierservices$/i, handle: (ctx) => getCarrierServices(ctx) },
 	{

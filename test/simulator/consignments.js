@@ -9,6 +9,7 @@ const {
 	isWellFormedReference,
 	isAutoIneligibleReference,
 } = require('./seed');
+const { trackStateChanges } = require('./search');
 
 const ALLOCATABLE_STATES = new Set(['Unallocated', 'AllocationFailed']);
 const STATE_PATTERN = /^[A-Z][A-Za-z]+$/;
@@ -151,7 +152,10 @@ class ConsignmentStore {
 		} else if (state === 'Allocated') {
 			data.Allocation = allocationRecord(service, reference, now);
 		}
-		this.entries.set(reference, { data, ineligibleReason: ineligibleReason || undefined });
+		this.entries.set(
+			reference,
+			trackStateChanges({ data, ineligibleReason: ineligibleReason || undefined }, now),
+		);
 		return structuredClone(data);
 	}
 

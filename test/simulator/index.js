@@ -30,6 +30,7 @@ const {
 } = require('./errors');
 const { ConsignmentStore } = require('./consignments');
 const { handleApiRequest, MAX_REFERENCES_PER_REQUEST } = require('./api');
+const { setConsignmentState } = require('./search');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const API_KEY_HEADER = 'ocp-apim-subscription-key';
@@ -42,6 +43,8 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 	allocationAccepted: false,
 	summaryLinks: true,
 	delayMs: 0,
+	searchCount: 'total',
+	searchMaxTake: 100,
 });
 
 const BEHAVIOUR_RULES = {
@@ -56,6 +59,11 @@ const BEHAVIOUR_RULES = {
 	allocationAccepted: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	summaryLinks: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	delayMs: { valid: (v) => Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
+	searchCount: { valid: (v) => ['total', 'page'].includes(v), expected: "'total' | 'page'" },
+	searchMaxTake: {
+		valid: (v) => Number.isInteger(v) && v >= 1,
+		expected: 'a whole number of at least 1',
+	},
 };
 
 // Unknown fields and values throw rather than being ignored: a misspelt
@@ -191,6 +199,11 @@ class Simulator {
 		return this._store.peek(reference);
 	}
 
+	/** A simulated carrier event: see search.js. */
+	setConsignmentState(reference, state, options) {
+		return setConsignmentState(this._store, reference, state, options);
+	}
+
 	reset() {
 		this._behaviour = { ...DEFAULT_BEHAVIOUR };
 		this.clearFaults();
@@ -284,7 +297,7 @@ class Simulator {
 				json: proError('PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`),
 			};
 		} else {
-			const ctx = { store: this._store, behaviour: this.behaviour, baseUrl: this.url };
+			const ctx = { store: this._store, behaviour: this.behaviour, baseUrl: this.url, query };
 			answer = handleApiRequest(ctx, req.method, path, rawBody);
 		}
 
@@ -353,6 +366,18 @@ class Simulator {
 					this.reset();
 					return ok({ reset: true, behaviour: this.behaviour });
 				default: {
+					const stateMatch = /^\/consignments\/([^/]+)\/state$/i.exec(
+						originalPath.slice(CONTROL_PREFIX.length),
+					);
+					if (method === 'POST' && stateMatch) {
+						const body = input || {};
+						return ok(
+							this.setConsignmentState(decodeURIComponent(stateMatch[1]), body.state, {
+								reason: body.reason,
+								at: body.at,
+							}),
+						);
+					}
 					const match = /^\/consignments\/([^/]+)$/i.exec(
 						originalPath.slice(CONTROL_PREFIX.length),
 					);
