@@ -200,6 +200,21 @@ export class SortedProTrigger implements INodeType {
 		const watch = watchSignature(states, filters as Record<string, string | undefined>);
 		const state = readState(staticData, watch);
 		if (!state) {
+			// One search, so that a wrong key or filter stops the activation with its message.
+			const check = await searchAll(
+				this,
+				baseURL,
+				states.slice(0, 1),
+				{ start: now, end: now },
+				filters,
+				false,
+			);
+			if (!Array.isArray(check)) {
+				this.logger.warn(
+					`SortedPRO Trigger "${node.name}" could not check the connection: ${check.skipped}. It starts watching anyway.`,
+					{ workflowId: this.getWorkflow().id, httpCode: check.httpCode },
+				);
+			}
 			writeState(staticData, initialState(watch, now));
 			this.logger.info(
 				`SortedPRO Trigger "${node.name}": watching ${states.join(', ')} from now on; earlier consignments are not replayed.`,

@@ -23,6 +23,8 @@ export interface TriggerState {
 	version: number;
 	/** What was watched when this state was written; another watch starts afresh. */
 	watch: string;
+	/** When watching began (ISO date-time): no window reaches back before it. */
+	startedAt: string;
 	/** End of the last window searched (ISO date-time). */
 	since: string;
 	/** Seen-set: event key to the time (ms) it was emitted. */
@@ -54,17 +56,26 @@ export function watchSignature(
 /** The stored state, or undefined when there is none yet, it is unreadable or was for another watch. */
 export function readState(raw: unknown, watch: string): TriggerState | undefined {
 	if (!isObject(raw) || raw.version !== VERSION || raw.watch !== watch) return undefined;
-	if (typeof raw.since !== 'string' || Number.isNaN(Date.parse(raw.since))) return undefined;
+	for (const name of ['since', 'startedAt'])
+		if (typeof raw[name] !== 'string' || Number.isNaN(Date.parse(raw[name] as string)))
+			return undefined;
 	const seen: Record<string, number> = {};
 	if (isObject(raw.seen)) {
 		for (const [key, at] of Object.entries(raw.seen)) if (typeof at === 'number') seen[key] = at;
 	}
-	return { version: VERSION, watch, since: raw.since, seen };
+	return {
+		version: VERSION,
+		watch,
+		startedAt: raw.startedAt as string,
+		since: raw.since as string,
+		seen,
+	};
 }
 
 /** A first activation (or a changed watch) starts from now: history is not replayed. */
 export function initialState(watch: string, now: number): TriggerState {
-	return { version: VERSION, watch, since: new Date(now).toISOString(), seen: {} };
+	const at = new Date(now).toISOString();
+	return { version: VERSION, watch, startedAt: at, since: at, seen: {} };
 }
 
 /**
@@ -74,7 +85,8 @@ export function initialState(watch: string, now: number): TriggerState {
 export function pollWindow(state: TriggerState, now: number): PollWindow {
 	// A clock that moved backwards must not produce an empty or inverted window.
 	const since = Math.min(Date.parse(state.since), now);
-	return { start: since - OVERLAP_MS, end: now };
+	const startedAt = Math.min(Date.parse(state.startedAt), since);
+	return { start: Math.max(since - OVERLAP_MS, startedAt), end: now };
 }
 
 export function testEventWindow(now: number): PollWindow {
@@ -116,6 +128,7 @@ export function advanceState(
 	return {
 		version: VERSION,
 		watch: state.watch,
+		startedAt: state.startedAt,
 		since: new Date(window.end).toISOString(),
 		seen: Object.fromEntries(entries),
 	};
