@@ -168,3 +168,25 @@ export class PollHarness {
 export function emitted(result: PollResult): Array<Record<string, unknown>> {
 	return (result?.[0] ?? []).map((item) => item.json as Record<string, unknown>);
 }
+
+/** Evaluates an expression in the context of a trigger node with these parameters (e.g. its subtitle). */
+export async function evaluateForTrigger(
+	expression: string,
+	parameters: INodeParameters,
+): Promise<unknown> {
+	const node: INode = {
+		id: 'sortedpro-trigger',
+		name: 'SortedPRO Trigger',
+		type: TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [TRIGGER_NODE_TYPE]: new SortedProTrigger() }),
+	});
+	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', {});
+}
