@@ -188,6 +188,9 @@ async function main() {
 	await rest.post(`/workflows/${WORKFLOW.id}/activate`, { versionId: stored.versionId });
 	const activated = (await rest.get(`/workflows/${WORKFLOW.id}`)).body;
 	assert.ok(activated.active, 'the workflow is active');
+	// The activation's own poll may land a moment after the REST call returns.
+	await until('the activation poll', 30000, () => searches().length >= 1);
+	await new Promise((r) => setTimeout(r, 1000));
 	assert.equal(searches().length, 1, 'activation made one search (the connection check)');
 	assert.equal(searches()[0].headers['ocp-apim-subscription-key'], apiKey);
 	log('Workflow active; activation checked the connection with one search.');
