@@ -96,7 +96,8 @@ export class SortedProTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{ "Consignment reached " + [$parameter["states"]].flat().join(", ") }}',
 		description:
-			'Starts the workflow when consignments in SortedPRO (formerly Electio) reach a state, such as Allocation Failed or Delivered',
+			'Starts the workflow when consignments in SortedPRO (formerly Electio) reach a state, ' +
+			'such as Allocation Failed or Delivered',
 		defaults: { name: 'SortedPRO Trigger' },
 		polling: true,
 		inputs: [],
@@ -189,7 +190,9 @@ export class SortedProTrigger implements INodeType {
 					`No consignment reached ${states.join(' or ')} in the last 30 days`,
 					{
 						description:
-							'There is nothing to show yet. Move a consignment into one of the watched states (or widen the filters), then fetch again. Once the workflow is active, the trigger only reports consignments that reach the states from then on.',
+							'There is nothing to show yet. Move a consignment into one of the watched states ' +
+							'(or widen the filters), then fetch again. Once the workflow is active, the trigger ' +
+							'only reports consignments that reach the states from then on.',
 					},
 				);
 			}
@@ -217,7 +220,8 @@ export class SortedProTrigger implements INodeType {
 			}
 			writeState(staticData, initialState(watch, now));
 			this.logger.info(
-				`SortedPRO Trigger "${node.name}": watching ${states.join(', ')} from now on; earlier consignments are not replayed.`,
+				`SortedPRO Trigger "${node.name}": watching ${states.join(', ')} from now on; ` +
+					'earlier consignments are not replayed.',
 				{ workflowId: this.getWorkflow().id },
 			);
 			return null;
@@ -227,7 +231,8 @@ export class SortedProTrigger implements INodeType {
 		const found = await searchAll(this, baseURL, states, window, filters, false);
 		if (!Array.isArray(found)) {
 			this.logger.warn(
-				`SortedPRO Trigger "${node.name}" skipped this poll: ${found.skipped}. Nothing was emitted; the next poll searches the same time window again, so no consignment is missed.`,
+				`SortedPRO Trigger "${node.name}" skipped this poll: ${found.skipped}. Nothing was emitted; ` +
+					'the next poll searches the same time window again, so no consignment is missed.',
 				{ workflowId: this.getWorkflow().id, httpCode: found.httpCode },
 			);
 			return null;

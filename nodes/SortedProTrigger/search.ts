@@ -103,7 +103,8 @@ export async function searchState(
 		const references = page.summaries.map((summary) => summaryReference(summary) ?? '').join(',');
 		if (references && references === previousPage) {
 			this.logger.warn(
-				`SortedPRO Trigger "${this.getNode().name}": SortedPRO returned the same page of ${state} consignments twice; paging stopped there.`,
+				`SortedPRO Trigger "${this.getNode().name}": SortedPRO returned the same page of ` +
+					`${state} consignments twice; paging stopped there.`,
 				{ workflowId: this.getWorkflow().id },
 			);
 			return { events };
@@ -118,7 +119,8 @@ export async function searchState(
 		skip += page.summaries.length;
 	}
 	this.logger.warn(
-		`SortedPRO Trigger "${this.getNode().name}": more than ${MAX_PAGES} pages of ${state} consignments in one window; the rest is left for the next poll.`,
+		`SortedPRO Trigger "${this.getNode().name}": more than ${MAX_PAGES} pages of ${state} ` +
+			'consignments in one window; the rest is left for the next poll.',
 		{ workflowId: this.getWorkflow().id },
 	);
 	return { events };
