@@ -16,7 +16,8 @@
 //    both.
 // 5. n8n is stopped, a consignment fails while it is down, n8n starts again: the poll made on
 //    start-up emits it.
-// 6. One more poll with nothing new: no execution.
+// 6. "Fetch Test Event" as the editor runs it returns the most recent consignment.
+// 7. One more poll with nothing new: no execution.
 // In the end the executions, in order, hold each consignment exactly once and in the order they
 // failed, the No Operation node received them, and no API key is in n8n's log.
 import assert from 'node:assert/strict';
@@ -124,7 +125,8 @@ async function executions(rest, flatted) {
 	const results = [...(list?.results ?? [])].sort((a, b) => Number(a.id) - Number(b.id));
 	const done = [];
 	for (const summary of results) {
-		if (['new', 'running', 'waiting'].includes(summary.status)) continue;
+		if (['new', 'running', 'waiting'].includes(summary.status) || summary.mode === 'manual')
+			continue;
 		const { body } = await rest.get(`/executions/${summary.id}`);
 		const data = typeof body.data === 'string' ? flatted.parse(body.data) : body.data;
 		const runData = data?.resultData?.runData ?? {};
@@ -252,7 +254,26 @@ async function main() {
 		`After the restart: execution ${afterRestart[2].id} with ${afterRestart[2].references.join(', ')}.`,
 	);
 
-	// --- a quiet poll emits nothing
+	// --- the editor's "Fetch Test Event": the most recent match, nothing else changes
+	const { body: manual } = await rest.post(`/workflows/${WORKFLOW.id}/run`, {
+		triggerToStartFrom: { name: TRIGGER_NAME },
+		destinationNode: { nodeName: TRIGGER_NAME, mode: 'inclusive' },
+	});
+	assert.ok(manual?.executionId, `a manual run started: ${JSON.stringify(manual)}`);
+	const testEvent = await until('the Fetch Test Event run', 60000, async () => {
+		const { body } = await rest.get(`/executions/${manual.executionId}`);
+		if (!body?.data || ['new', 'running', 'waiting'].includes(body.status)) return undefined;
+		const data = typeof body.data === 'string' ? flatted.parse(body.data) : body.data;
+		return nodeRun(data?.resultData?.runData ?? {}, TRIGGER_NAME);
+	});
+	assert.deepEqual(
+		testEvent.items.map((i) => i.ConsignmentReference),
+		duringDowntime,
+		'Fetch Test Event returns the most recent consignment in the state',
+	);
+	log(`Fetch Test Event: ${testEvent.items[0].ConsignmentReference}.`);
+
+	// --- a quiet poll emits nothing (and the test event changed nothing)
 	const searchesQuiet = searches().length;
 	await until('a poll with nothing new', POLL_WAIT_MS, () => searches().length > searchesQuiet);
 	await new Promise((r) => setTimeout(r, 5000));

@@ -71,6 +71,7 @@ async function searchAll(
 	window: PollWindow,
 	filters: SearchFilters,
 	throwOnTemporary: boolean,
+	maxPages?: number,
 ): Promise<ConsignmentEvent[] | SkippedSearch> {
 	const events: ConsignmentEvent[] = [];
 	for (const state of states) {
@@ -80,6 +81,7 @@ async function searchAll(
 			window,
 			filters,
 			throwOnTemporary,
+			maxPages,
 		});
 		if ('skipped' in result) return result;
 		events.push(...result.events);
@@ -131,7 +133,7 @@ export class SortedProTrigger implements INodeType {
 				})),
 				default: ['AllocationFailed'],
 				description:
-					'The consignment states to watch. A consignment is emitted once per visit to one of them.',
+					'The consignment states to watch; a consignment is emitted once per visit to one of them',
 				displayOptions: { show: { event: ['consignmentStateChanged'] } },
 			},
 			{

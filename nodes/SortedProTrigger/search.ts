@@ -10,6 +10,7 @@ import {
 } from '../SortedPro/transport';
 import {
 	MAX_PAGES,
+	PAGE_SIZE,
 	hasMorePages,
 	matchesFilters,
 	readSearchPage,
@@ -37,6 +38,8 @@ export interface SearchOptions {
 	filters: SearchFilters;
 	/** Throw on temporary failures too (Fetch Test Event), rather than skipping the poll. */
 	throwOnTemporary: boolean;
+	/** Pages to read at most (default MAX_PAGES). */
+	maxPages?: number;
 }
 
 /** The answer, or the error the transport threw when there was none (or nothing was sent). */
@@ -65,11 +68,11 @@ export async function searchState(
 	this: IPollFunctions,
 	options: SearchOptions,
 ): Promise<{ events: ConsignmentEvent[] } | SkippedSearch> {
-	const { baseURL, state, window, filters, throwOnTemporary } = options;
+	const { baseURL, state, window, filters, throwOnTemporary, maxPages = MAX_PAGES } = options;
 	const events: ConsignmentEvent[] = [];
 	let skip = 0;
 	let previousPage = '';
-	for (let pages = 0; pages < MAX_PAGES; pages++) {
+	for (let pages = 0; pages < maxPages; pages++) {
 		const sent = await send(this, {
 			method: 'GET',
 			baseURL,
@@ -118,10 +121,12 @@ export async function searchState(
 		if (!hasMorePages(page, skip)) return { events };
 		skip += page.summaries.length;
 	}
-	this.logger.warn(
-		`SortedPRO Trigger "${this.getNode().name}": more than ${MAX_PAGES} pages of ${state} ` +
-			'consignments in one window; the rest is left for the next poll.',
-		{ workflowId: this.getWorkflow().id },
-	);
+	if (maxPages === MAX_PAGES) {
+		this.logger.warn(
+			`SortedPRO Trigger "${this.getNode().name}": more than ${MAX_PAGES * PAGE_SIZE} ${state} ` +
+				'consignments in one window; only those were read. Check SortedPRO for the others.',
+			{ workflowId: this.getWorkflow().id },
+		);
+	}
 	return { events };
 }
