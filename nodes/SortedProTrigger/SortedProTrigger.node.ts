@@ -11,6 +11,7 @@ import {
 import { baseUrlFor } from '../SortedPro/helpers/baseUrl';
 import { CREDENTIAL_TYPE } from '../SortedPro/transport';
 import {
+	TEST_EVENT_MAX_PAGES,
 	mostRecent,
 	normaliseFilters,
 	orderEvents,
@@ -184,7 +185,16 @@ export class SortedProTrigger implements INodeType {
 		const node = this.getNode();
 
 		if (this.getMode() === 'manual') {
-			const found = await searchAll(this, baseURL, states, testEventWindow(now), filters, true);
+			const window = testEventWindow(now);
+			const found = await searchAll(
+				this,
+				baseURL,
+				states,
+				window,
+				filters,
+				true,
+				TEST_EVENT_MAX_PAGES,
+			);
 			const latest = Array.isArray(found) ? mostRecent(found) : undefined;
 			if (!latest) {
 				throw new NodeOperationError(

@@ -239,6 +239,33 @@ describe('polling', () => {
 	});
 });
 
+describe('searches that behave oddly', () => {
+	it('stops paging when SortedPRO repeats a page (skip ignored), with a warning', async () => {
+		const trigger = harness();
+		await trigger.activate();
+		const at = new Date().toISOString();
+		const page = ['EC-910-000-001', 'EC-910-000-002'].map((Reference) => ({
+			Reference,
+			State: 'AllocationFailed',
+			FailedAllocationAttemptedAllocationDate: at,
+		}));
+		sim.inject({
+			method: 'GET',
+			path: '/consignments/100/',
+			status: 200,
+			body: page,
+			times: Infinity,
+		});
+		sim.clearRequests();
+
+		const items = emitted(await trigger.poll());
+		sim.clearFaults();
+		expect(items.map((i) => i.ConsignmentReference)).toEqual(['EC-910-000-001', 'EC-910-000-002']);
+		expect(searches().map((r) => r.path)).toEqual(['/consignments/100/0', '/consignments/100/2']);
+		expect(trigger.logs.find((l) => l.level === 'warn')?.message).toMatch(/same page .* twice/);
+	});
+});
+
 describe('temporary failures skip one poll; nothing is lost', () => {
 	it.each([
 		['HTTP 429', () => faults.throttled(30), /too many requests.*HTTP 429/],

@@ -14,6 +14,9 @@ export const PAGE_SIZE = 100;
 /** A guard against a server that never returns an empty page; 20,000 consignments per state. */
 export const MAX_PAGES = 200;
 
+/** "Fetch Test Event" needs one consignment, not the whole month: 1,000 per state at most. */
+export const TEST_EVENT_MAX_PAGES = 10;
+
 export interface SearchFilters {
 	shippingLocationReference?: string;
 	carrierService?: string;
