@@ -266,6 +266,54 @@ describe('searches that behave oddly', () => {
 	});
 });
 
+describe('answers that are not failures of the moment', () => {
+	it('reads a 404 as "nothing matches"', async () => {
+		const trigger = harness();
+		await trigger.activate();
+		sim.inject({ method: 'GET', path: '/consignments/100/0', status: 404 });
+		expect(await trigger.poll()).toBeNull();
+		expect(trigger.logs.filter((l) => l.level === 'warn')).toEqual([]);
+	});
+
+	it("throws a 400 with SortedPRO's details, so the failed execution shows what to fix", async () => {
+		const trigger = harness();
+		await trigger.activate();
+		sim.inject({
+			method: 'GET',
+			path: '/consignments/',
+			status: 400,
+			body: {
+				Code: 'InvalidRequest',
+				Message: 'carrierService is not a known carrier service',
+				CorrelationId: 'corr-400-1',
+				Details: [],
+			},
+		});
+		const error = await rejectionOf(trigger.poll());
+		expect(error.message).toBe(
+			'SortedPRO rejected the request to search consignments: carrierService is not a known carrier service',
+		);
+		expect(error.description).toMatch(/corr-400-1/);
+	});
+
+	it('a 429 during activation still starts watching, with a warning', async () => {
+		sim.inject({ ...faults.throttled(5), path: '/consignments/' });
+		const trigger = harness();
+		expect(await trigger.activate()).toBeNull();
+		expect(trigger.logs.find((l) => l.level === 'warn')?.message).toMatch(
+			/could not check the connection: .*HTTP 429.* It starts watching anyway/,
+		);
+		await move(refs(1800, 1), 'AllocationFailed');
+		expect(emitted(await trigger.poll()).map((i) => i.ConsignmentReference)).toEqual(refs(1800, 1));
+	});
+
+	it('Fetch Test Event shows an answer that is not a search result', async () => {
+		sim.inject({ method: 'GET', path: '/consignments/', status: 200, body: { Hello: 'proxy' } });
+		const error = await rejectionOf(harness().fetchTestEvent());
+		expect(error.message).toMatch(/unusable answer .*no ConsignmentSummaries list/);
+	});
+});
+
 describe('temporary failures skip one poll; nothing is lost', () => {
 	it.each([
 		['HTTP 429', () => faults.throttled(30), /too many requests.*HTTP 429/],
