@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: this node against n8n's HTTP Request node doing the same work, side by side in ONE
 // real n8n (the end-to-end suite's, pinned in scripts/lib/runtime.mjs) against the simulator
-// answering instantly. `npm run bench [-- --reps=N] [-- --quick] [-- --no-build]`.
+// answering instantly. `npm run bench [-- --reps=N] [-- --quick] [-- --only=<case>] [-- --no-start]`.
 //
 // Why it is built this way:
 // - Variants run alternately (A B C, C B A, ...) so drift on a shared machine (other processes,
@@ -36,6 +36,11 @@ const simulatorModule = require('../test/simulator/index.js');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const BUILD = !args.includes('--no-build');
+const ONLY = args
+	.find((a) => a.startsWith('--only='))
+	?.slice(7)
+	.toLowerCase();
+const START = !args.includes('--no-start');
 const REPS = Number(args.find((a) => a.startsWith('--reps='))?.slice(7) ?? (QUICK ? 2 : 5));
 const SERVICE = 'MPD_RMDTPS48HNAUT';
 const CHUNK = 100;
@@ -160,7 +165,7 @@ function cases(sim) {
 		http: {
 			method: 'PUT',
 			path: '/allocation/allocatewithcarrierservice',
-			jsonBody: `={{ JSON.stringify({ CarrierServiceReference: '${SERVICE}', ConsignmentReferences: $json.refs }) }}`,
+			jsonBody: `={{ JSON.stringify({ MpdCarrierServiceReference: '${SERVICE}', ConsignmentReferences: $json.refs }) }}`,
 		},
 		done: () =>
 			references(count).every((r) => sim.getConsignment(r)?.ConsignmentState === 'Allocated'),
@@ -209,7 +214,9 @@ function cases(sim) {
 			expectedRequests: 10,
 		},
 	];
-	return QUICK ? list.filter((c) => c.count <= 1000) : list;
+	return list.filter(
+		(c) => (!QUICK || c.count <= 1000) && (!ONLY || c.name.toLowerCase().includes(ONLY)),
+	);
 }
 
 // --- measuring -------------------------------------------------------------------------------
@@ -262,12 +269,17 @@ async function main() {
 	const t0 = Date.now();
 	const [, packed] = await Promise.all([ensureN8n(), buildAndPack({ build: BUILD })]);
 	const packageBytes = statSync(packed.tarball).size;
-	const start = await startTimes(packed);
+	const start = START ? await startTimes(packed) : undefined;
 
 	const apiKey = `bench-key-${randomBytes(6).toString('hex')}`;
 	const sim = await simulatorModule.startSimulator({ apiKey });
 	const instance = await N8nInstance.create({ label: 'bench' });
 	process.on('exit', () => instance.killAllSync());
+	for (const signal of ['SIGINT', 'SIGTERM'])
+		process.on(signal, () => {
+			instance.killAllSync();
+			process.exit(130);
+		});
 	installPackage(instance.userFolder, packed.tarball, packed.version);
 	packed.cleanup();
 	await instance.importCredentials([
@@ -303,7 +315,11 @@ async function main() {
 		}
 	});
 	await instance.importWorkflows(workflows);
-	await instance.start();
+	// --cpu-prof=<dir>: profile the n8n server (where the time goes), written when it stops.
+	const profileDir = args.find((a) => a.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+	await instance.start({
+		nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+	});
 	const rest = new N8nRest(instance.url);
 	await rest.setupOwner({ email: 'bench@example.com', password: 'Bench-Passw0rd' });
 	const flatted = requireFromN8n(instance.dir, 'flatted');
@@ -318,7 +334,10 @@ async function main() {
 		);
 		const task = execution.data?.resultData?.runData?.Target?.[0];
 		if (execution.status !== 'success' || !task)
-			throw new Error(`${wf.name}: execution ${execution.status}`);
+			throw new Error(
+				`${wf.name}: execution ${execution.status}: ` +
+					JSON.stringify(execution.data?.resultData?.error ?? {}).slice(0, 1500),
+			);
 		if (!c.done()) throw new Error(`${wf.name}: the simulator did not do the work`);
 		return { ms: task.executionTime, requests: sim.requests.length, peakMb };
 	};
@@ -388,8 +407,13 @@ async function main() {
 		'## Package',
 		'',
 		`- Packed size: ${(packageBytes / 1024).toFixed(1)} KiB`,
-		`- n8n start to readiness, with the package: ${start.with.map(fmt).join(', ')}; without: ${start.without.map(fmt).join(', ')}`,
-		`  (median difference ${fmt(median(start.with) - median(start.without))}; n8n's start varies by more than that from run to run)`,
+		...(start
+			? [
+					`- n8n start to readiness, with the package: ${start.with.map(fmt).join(', ')}; ` +
+						`without: ${start.without.map(fmt).join(', ')} (median difference ` +
+						`${fmt(median(start.with) - median(start.without))})`,
+				]
+			: ['- n8n start: not measured (--no-start)']),
 		'',
 		`Total benchmark time: ${fmt(Date.now() - t0)}.`,
 		'',

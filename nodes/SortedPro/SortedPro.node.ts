@@ -1,9 +1,11 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../../credentials/SortedProApi.credentials';
+import { getPackageSizes, searchShippingLocations } from './listSearch/accountLists';
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
 import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
+import { packageSizeDescription } from './resources/packageSize';
+import { shippingLocationDescription } from './resources/shippingLocation';
 
 export class SortedPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,16 +15,16 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { list: "List carrier services", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments" }[$parameter["operation"]] ?? $parameter["operation"] }}',
+			'={{ $parameter["operation"] === "list" ? { carrierService: "List carrier services", shippingLocation: "List shipping locations", packageSize: "List package sizes" }[$parameter["resource"]] : { create: "Create consignment", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments" }[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
-			'Allocate and manifest consignments, get them and their labels, and list carrier services in SortedPRO (formerly Electio)',
+			'Create, allocate and manifest consignments, get them and their labels, and list carrier services, shipping locations and package sizes in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sortedProApi', required: true }],
+		// No baseURL here: the credential adds it as it signs each request (docs/adr/0004).
 		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
 			json: true,
 		},
 		properties: [
@@ -34,15 +36,20 @@ export class SortedPro implements INodeType {
 				options: [
 					{ name: 'Carrier Service', value: 'carrierService' },
 					{ name: 'Consignment', value: 'consignment' },
+					{ name: 'Package Size', value: 'packageSize' },
+					{ name: 'Shipping Location', value: 'shippingLocation' },
 				],
 				default: 'consignment',
 			},
 			...carrierServiceDescription,
 			...consignmentDescription,
+			...packageSizeDescription,
+			...shippingLocationDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchCarrierServices },
+		listSearch: { searchCarrierServices, searchShippingLocations },
+		loadOptions: { getPackageSizes },
 	};
 }

@@ -9,7 +9,7 @@ const {
 	isWellFormedReference,
 	isAutoIneligibleReference,
 } = require('./seed');
-const { trackStateChanges } = require('./search');
+const { TrackedEntries } = require('./search');
 
 const ALLOCATABLE_STATES = new Set(['Unallocated', 'AllocationFailed']);
 const STATE_PATTERN = /^[A-Z][A-Za-z]+$/;
@@ -113,7 +113,7 @@ function failedAllocationRecord(service, reason, now) {
  */
 class ConsignmentStore {
 	constructor() {
-		this.entries = new Map();
+		this.entries = new TrackedEntries();
 	}
 
 	clear() {
@@ -152,10 +152,7 @@ class ConsignmentStore {
 		} else if (state === 'Allocated') {
 			data.Allocation = allocationRecord(service, reference, now);
 		}
-		this.entries.set(
-			reference,
-			trackStateChanges({ data, ineligibleReason: ineligibleReason || undefined }, now),
-		);
+		this.entries.set(reference, { data, ineligibleReason: ineligibleReason || undefined });
 		return structuredClone(data);
 	}
 

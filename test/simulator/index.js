@@ -12,6 +12,7 @@ const {
 	CARRIER_SERVICE_REFS,
 	SEED_CARRIER_SERVICES,
 	SEED_SHIPPING_LOCATIONS,
+	SEED_PACKAGE_SIZES,
 	SEED_CONSIGNMENTS,
 	SEEDED_REFS,
 	SEEDED_INELIGIBLE_REASON,
@@ -45,6 +46,7 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 	delayMs: 0,
 	searchCount: 'total',
 	searchMaxTake: 100,
+	customerReferenceSearch: 'exact',
 });
 
 const BEHAVIOUR_RULES = {
@@ -63,6 +65,10 @@ const BEHAVIOUR_RULES = {
 	searchMaxTake: {
 		valid: (v) => Number.isInteger(v) && v >= 1,
 		expected: 'a whole number of at least 1',
+	},
+	customerReferenceSearch: {
+		valid: (v) => ['exact', 'partial', 'notFound'].includes(v),
+		expected: "'exact' | 'partial' | 'notFound'",
 	},
 };
 
@@ -297,7 +303,13 @@ class Simulator {
 				json: proError('PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`),
 			};
 		} else {
-			const ctx = { store: this._store, behaviour: this.behaviour, baseUrl: this.url, query };
+			const ctx = {
+				store: this._store,
+				behaviour: this.behaviour,
+				baseUrl: this.url,
+				query,
+				headers: req.headers,
+			};
 			answer = handleApiRequest(ctx, req.method, path, rawBody);
 		}
 
@@ -427,6 +439,7 @@ module.exports = {
 	CARRIER_SERVICE_REFS,
 	SEED_CARRIER_SERVICES,
 	SEED_SHIPPING_LOCATIONS,
+	SEED_PACKAGE_SIZES,
 	SEED_CONSIGNMENTS,
 	SEEDED_REFS,
 	SEEDED_INELIGIBLE_REASON,

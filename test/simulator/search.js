@@ -33,6 +33,20 @@ function trackStateChanges(entry, now = Date.now()) {
 	return entry;
 }
 
+/**
+ * The store's map of entries: every entry put in it, by the store or by another module (such as
+ * create.js), has its state changes recorded from then on.
+ */
+class TrackedEntries extends Map {
+	set(reference, entry) {
+		if (entry && entry.data && entry.stateChangedAt === undefined) {
+			const created = Date.parse(entry.data.DateCreated || entry.data.CreatedDate);
+			trackStateChanges(entry, Number.isNaN(created) ? Date.now() : created);
+		}
+		return super.set(reference, entry);
+	}
+}
+
 function iso(ms) {
 	return new Date(ms).toISOString();
 }
@@ -236,4 +250,10 @@ const SEARCH_ROUTES = [
 	},
 ];
 
-module.exports = { SEARCH_ROUTES, trackStateChanges, setConsignmentState, summaryOf };
+module.exports = {
+	SEARCH_ROUTES,
+	TrackedEntries,
+	trackStateChanges,
+	setConsignmentState,
+	summaryOf,
+};

@@ -4,9 +4,11 @@ import {
 	allocateWithCarrierServiceFields,
 	allocateWithCarrierServiceOperation,
 } from './allocateWithCarrierService';
-import { getFields, getOperation } from './get';
+import { createFields, createOperation } from './create';
+import { getOperation } from './get';
 import { getLabelFields, getLabelOperation } from './getLabel';
 import { manifestFields, manifestOperation } from './manifest';
+import { consignmentReferenceField, consignmentReferencesField } from './referenceFields';
 
 export const consignmentDescription: INodeProperties[] = [
 	{
@@ -17,14 +19,21 @@ export const consignmentDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['consignment'] } },
 		options: [
 			allocateWithCarrierServiceOperation,
+			createOperation,
 			getOperation,
 			getLabelOperation,
 			manifestOperation,
 		],
 		default: 'allocateWithCarrierService',
 	},
+	// One property per parameter name, shown for each operation using it: docs/adr/0004.
+	consignmentReferencesField([
+		allocateWithCarrierServiceOperation.value,
+		manifestOperation.value,
+	] as string[]),
+	consignmentReferenceField([getOperation.value, getLabelOperation.value] as string[]),
 	...allocateWithCarrierServiceFields,
-	...getFields,
+	...createFields,
 	...getLabelFields,
 	...manifestFields,
 ];
