@@ -91,7 +91,7 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 
 	getByName(name: string): INodeType | IVersionedNodeType {
@@ -109,7 +109,7 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	parameters: INodeParameters,
 ): IWorkflowExecuteAdditionalData {
