@@ -623,7 +623,6 @@ workflowScenarios.push(
 );
 
 // Allocation modes and undoing them (issue 9). Appended to workflowScenarios below.
-const JOURNEY_REF = 'EC-200-000-001';
 const CANCEL_REF = 'EC-200-000-002';
 const LEADING_ALLOCATION_KEYS = [
 	'ConsignmentReference',
@@ -644,16 +643,23 @@ const LEADING_ALLOCATION_KEYS = [
 
 workflowScenarios.push(
 	{
-		// When Create Consignment is merged, a Create step goes before "Order" in
-		// allocation-journey.json, JOURNEY_REF becomes the reference it creates (read it from the
-		// Create node's output), and `POST /consignments` becomes the first expected request below.
-		name: 'allocation modes journey: get quotes, allocate with quote, deallocate, allocate with rules, label, manifest, tracking',
+		name:
+			'order journey: create, get quotes, allocate with quote, deallocate, allocate with rules, ' +
+			'label, manifest, tracking',
 		workflow: 'allocation-journey.json',
 		check({ execution, node, requests, sim, seed }) {
 			assert.equal(
 				execution.status,
 				'success',
 				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const created = node('Create Consignment').items[0];
+			assert.equal(created?.Created, true, 'a new consignment');
+			const JOURNEY_REF = created.ConsignmentReference;
+			assert.match(JOURNEY_REF, /^EC-200-/, 'numbered as the simulator numbers created ones');
+			assert.equal(
+				sim.getConsignment(JOURNEY_REF)?.ConsignmentReferenceProvidedByCustomer,
+				'#2001',
 			);
 			const quotes = node('Get Quotes').items;
 			assert.ok(quotes.length >= 2, `several quotes: ${quotes.length}`);
@@ -704,6 +710,7 @@ workflowScenarios.push(
 			assert.deepEqual(
 				requests.map((r) => `${r.method} ${r.path}`),
 				[
+					'POST /consignments',
 					`GET /quotes/consignment/${JOURNEY_REF}`,
 					`PUT /allocation/${JOURNEY_REF}/allocatewithquote/${quote}`,
 					`GET /consignments/${JOURNEY_REF}`,
@@ -715,8 +722,10 @@ workflowScenarios.push(
 					`GET /tracking/${JOURNEY_REF}`,
 				],
 			);
-			assert.deepEqual(requests[3].body, [JOURNEY_REF], 'deallocate sends a bare array');
-			assert.deepEqual(requests[4].body, { ConsignmentReferences: [JOURNEY_REF] });
+			const weight = requests[0].body.Packages[0].Weight;
+			assert.deepEqual(weight, { Value: 1.2, Unit: 'Kg' }, 'a shop-style "1,2" sent as 1.2 Kg');
+			assert.deepEqual(requests[4].body, [JOURNEY_REF], 'deallocate sends a bare array');
+			assert.deepEqual(requests[5].body, { ConsignmentReferences: [JOURNEY_REF] });
 		},
 	},
 	{
