@@ -3,8 +3,11 @@
 // simulator received. Run by scripts/e2e.mjs; each `check` throws (node:assert) on failure.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const { errorReadingProblem } = createRequire(import.meta.url)('../harness/oneLine.js');
 
 export const WORKFLOW_DIR = join(dirname(fileURLToPath(import.meta.url)), 'workflows');
 export const SERVICE = 'MPD_RMDTPS48HNAUT';
@@ -448,3 +451,35 @@ export const workflowScenarios = [
 		},
 	},
 ];
+
+/**
+ * n8n's error panel drops the line breaks of a description: every error of a SortedPRO node, and
+ * the execution's error when one of them failed it, must read correctly as one line.
+ */
+export function assertErrorsReadAsOneLine({ workflow, execution, node }) {
+	const ours = workflow.nodes.filter((n) => n.type.endsWith('.sortedPro'));
+	const errors = [];
+	for (const { name } of ours) {
+		const run = node(name);
+		if (run.error) errors.push([name, run.error]);
+		for (const [index, item] of (run.rawItems ?? []).entries())
+			if (item.error) errors.push([`${name}, item ${index}`, item.error]);
+	}
+	const failedNode = execution.error?.node?.name;
+	if (execution.error && (!failedNode || ours.some((n) => n.name === failedNode)))
+		errors.push(['the execution', execution.error]);
+	for (const [where, error] of errors) {
+		const problem = errorReadingProblem(error);
+		assert.equal(problem, undefined, `${where}: the error does not read as one line: ${problem}`);
+	}
+	return errors.length;
+}
+
+// Applied to every scenario, including those added above later.
+for (const scenario of workflowScenarios) {
+	const check = scenario.check;
+	scenario.check = async (context) => {
+		await check(context);
+		assertErrorsReadAsOneLine(context);
+	};
+}

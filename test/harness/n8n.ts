@@ -28,8 +28,27 @@ import {
 
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
+import { errorReadingProblem } from './oneLine';
 
 export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+
+/**
+ * Every error the node produces in any test is checked to read correctly in n8n's error panel,
+ * which drops line breaks (test/harness/oneLine.js); a test whose run produced one that does not
+ * fails after it, naming the error.
+ */
+const unreadableErrors: string[] = [];
+function checkReading(error: unknown, where: string): void {
+	const problem = errorReadingProblem(error);
+	if (problem) unreadableErrors.push(`${where}: ${problem}`);
+}
+if (typeof afterEach === 'function') {
+	afterEach(() => {
+		const found = unreadableErrors.splice(0);
+		if (found.length > 0)
+			throw new Error(`Errors that do not read as one line in n8n:\n${found.join('\n')}`);
+	});
+}
 
 /** The node type as n8n's loader prepares it, with the injected "requestOptions" (timeout, batching, proxy). */
 function loadSortedPro(): SortedPro {
@@ -184,7 +203,11 @@ export async function runSortedPro(
 		executeData,
 		[],
 	);
-	const output = await new RoutingNode(context, nodeType).runNode();
+	const running = new RoutingNode(context, nodeType).runNode();
+	// Checked as it fails, without catching: the caller still gets the rejection unchanged.
+	running.catch((error: unknown) => checkReading(error, 'node error'));
+	const output = await running;
+	for (const item of output?.[0] ?? []) if (item.error) checkReading(item.error, 'error item');
 	return output?.[0] ?? [];
 }
 
@@ -206,7 +229,9 @@ export async function searchCarrierServices(
 		additionalDataFor(credentials, parameters),
 		'carrierService',
 	);
-	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+	const searching = nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+	searching.catch((error: unknown) => checkReading(error, 'carrier-service search error'));
+	return await searching;
 }
 
 export interface CredentialTestResult {

@@ -99,6 +99,11 @@ export function readApiError(body: unknown): ApiErrorFields {
 	};
 }
 
+/** Text from SortedPRO as a sentence of its own: with a full stop unless it already ends one. */
+function sentence(value: string): string {
+	return /[.!?]["')\]]*$/.test(value) ? value : `${value}.`;
+}
+
 function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
@@ -187,10 +192,14 @@ export function describeErrorResponse(response: ErrorResponse, action: string): 
 		response.statusCode !== 409 &&
 		response.statusCode !== 422
 	) {
-		lines.push(`SortedPRO said: ${apiMessage}`);
+		lines.push(`SortedPRO said: ${sentence(apiMessage)}`);
 	}
-	for (const detail of fields.details) lines.push(`- ${detail}`);
-	if (fields.code) lines.push(`Error code: ${fields.code}`);
+	// n8n's error panel drops line breaks: details are one inline list, every line a sentence.
+	if (fields.details.length > 0) {
+		const details = fields.details.map((detail) => detail.replace(/[.\s]+$/, ''));
+		lines.push(`Details (${details.length}): ${details.join('; ')}.`);
+	}
+	if (fields.code) lines.push(`Error code: ${fields.code}.`);
 	lines.push(
 		guidance(
 			response.statusCode,
