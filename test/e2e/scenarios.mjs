@@ -117,6 +117,16 @@ export const workflowScenarios = [
 				'Royal Mail service with API field names',
 			);
 			assert.equal(node('List Two').items.length, 2, 'limit 2 gives 2 items');
+			// A readable status beside the numeric one: the disabled service says so.
+			assert.deepEqual(
+				all
+					.map((s) => [s.Reference, s.StatusName, s.IsEnabled])
+					.filter(([, name]) => name !== 'Enabled'),
+				seed.SEED_CARRIER_SERVICES.filter((s) => s.Status === 'Disabled' || s.Status === 2).map(
+					(s) => [s.Reference, 'Disabled', false],
+				),
+				'StatusName and IsEnabled',
+			);
 			assertHeaders(requests, sim.apiKey);
 			assert.equal(requests.length, 2, 'one GET per node');
 			for (const r of requests)
