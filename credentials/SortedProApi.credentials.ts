@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -89,8 +88,14 @@ export class SortedProApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const { uri } = requestOptions as IHttpRequestOptions & { uri?: string };
 		const target = requestTarget(requestOptions.baseURL, requestOptions.url, uri);
-		const reason = unsafeBaseUrlReason(target, Boolean(requestOptions.proxy));
-		if (reason) throw new UnsafeBaseUrlError(reason);
+		const viaProxy = Boolean(requestOptions.proxy);
+		const reason = unsafeBaseUrlReason(target, viaProxy);
+		if (reason) {
+			// Worded on the base URL the user typed, not on the address with the request's path.
+			const typed =
+				target === requestOptions.url || target === uri ? undefined : requestOptions.baseURL;
+			throw new UnsafeBaseUrlError((typed && unsafeBaseUrlReason(typed, viaProxy)) || reason);
+		}
 		return {
 			...requestOptions,
 			disableFollowRedirect: true,
@@ -107,29 +112,6 @@ export class SortedProApi implements ICredentialType {
 		};
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: '/shippinglocations',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'SortedPRO rejected the API key. Copy it again from SortedPRO (Settings > Users & Roles > User Accounts > Edit User > Show API Key) and check the Environment: sandbox and production keys differ.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						"SortedPRO accepted the key but refused access to shipping locations. Ask a SortedPRO administrator to check the user's permissions.",
-				},
-			},
-		],
-	};
+	// The test is the node's credential test method (testedBy: nodes/SortedPro/credentialTest/),
+	// which words every outcome; a `test` request here would take precedence over it.
 }

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/SortedProApi.credentials';
+import { sortedProApiTest } from './credentialTest/sortedProApiTest';
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
 import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
@@ -20,7 +21,7 @@ export class SortedPro implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sortedProApi', required: true }],
+		credentials: [{ name: 'sortedProApi', required: true, testedBy: 'sortedProApiTest' }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			json: true,
@@ -44,5 +45,6 @@ export class SortedPro implements INodeType {
 
 	methods = {
 		listSearch: { searchCarrierServices },
+		credentialTest: { sortedProApiTest },
 	};
 }

@@ -222,9 +222,15 @@ export function describeErrorResponse(response: ErrorResponse, action: string): 
 }
 
 /** Message and description for a request that got no answer at all. */
-export function describeNetworkFailure(code: string | undefined, action: string): DescribedError {
+export function describeNetworkFailure(
+	code: string | undefined,
+	action: string,
+	retryHint: string = RETRY_HINT,
+): DescribedError {
 	const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
 	const unresolved = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const refused = code === 'ECONNREFUSED';
+	const notHttps = code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER';
 	const message = timedOut
 		? `SortedPRO did not answer in time when trying to ${action}`
 		: `Could not reach SortedPRO to ${action}`;
@@ -232,12 +238,16 @@ export function describeNetworkFailure(code: string | undefined, action: string)
 		? "The host name could not be resolved: check the credential's Environment and, for a custom base URL, its spelling."
 		: timedOut
 			? "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
-			: 'The service may be down or unreachable from this n8n; this is usually temporary.';
+			: refused
+				? 'Nothing is listening at that address: for a custom base URL, check its host and port, and that the proxy or simulator it points at is running.'
+				: notHttps
+					? 'The server at that address does not speak https: a custom base URL with https:// probably points at a plain-http server or the wrong port. Use its https address, or http:// if it runs on this machine.'
+					: 'The service may be down or unreachable from this n8n; this is usually temporary.';
 	return {
 		message,
 		description: [
 			cause,
-			RETRY_HINT,
+			notHttps ? undefined : retryHint,
 			code ? `Network error code: ${code.toLowerCase()}.` : undefined,
 		]
 			.filter(Boolean)
