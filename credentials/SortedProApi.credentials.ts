@@ -39,6 +39,7 @@ export class SortedProApi implements ICredentialType {
 			default: '',
 			description:
 				'The API key of your SortedPRO user: in SortedPRO open Settings > Users & Roles > User Accounts, edit your user and click Show API Key',
+			hint: 'In SortedPRO: Settings > Users & Roles > User Accounts, edit your user, then Show API Key. Each user has their own key.',
 		},
 		{
 			displayName: 'Environment',
@@ -63,6 +64,7 @@ export class SortedProApi implements ICredentialType {
 			],
 			default: 'production',
 			description: 'Which SortedPRO the key belongs to: sandbox and production keys differ',
+			hint: 'Sandbox and production are separate accounts: a key works only in its own.',
 		},
 		{
 			displayName: 'Base URL',
@@ -72,6 +74,7 @@ export class SortedProApi implements ICredentialType {
 			placeholder: 'https://sortedpro-proxy.example.com',
 			required: true,
 			description: 'Must use https, except for this machine (localhost, 127.0.0.1, ::1)',
+			hint: 'Must start with https:// (http:// only for this machine: localhost, 127.0.0.1, ::1), so the key never travels in clear text. The address of the API only, without a path.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];

@@ -6,6 +6,9 @@ import { searchCarrierServices } from './listSearch/searchCarrierServices';
 import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
 
+export const DOCUMENTATION_URL =
+	'https://github.com/n8n-nodes-sortedpro/n8n-nodes-sortedpro#readme';
+
 export class SortedPro implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SortedPRO',
@@ -18,6 +21,9 @@ export class SortedPro implements INodeType {
 		description:
 			'Allocate and manifest consignments, get them and their labels, and list carrier services in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
+		// The editor's Docs link: the README explains every operation; Sorted's API pages stay on
+		// the credential. n8n has one link per node, so there are no per-operation anchors.
+		documentationUrl: DOCUMENTATION_URL,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
