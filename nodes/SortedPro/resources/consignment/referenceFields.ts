@@ -15,7 +15,7 @@ import {
 } from '../../helpers/consignmentReferences';
 
 const REFERENCE_HELP =
-	'A consignment reference looks like EC-000-05A-Z6S; separate several with commas, spaces or new lines.';
+	'A consignment reference looks like EC-123-456-789; separate several with commas, spaces or new lines.';
 
 /** The one-reference field of operations that act on a single consignment. */
 export function consignmentReferenceField(operation: string, description: string): INodeProperties {
@@ -25,7 +25,7 @@ export function consignmentReferenceField(operation: string, description: string
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. EC-000-05A-Z6S',
+		placeholder: 'e.g. EC-123-456-789',
 		displayOptions: { show: { resource: ['consignment'], operation: [operation] } },
 		description,
 	};
@@ -39,7 +39,7 @@ export function consignmentReferencesField(operation: string, hint?: string): IN
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
+		placeholder: 'e.g. EC-123-456-789, EC-123-456-790',
 		displayOptions: { show: { resource: ['consignment'], operation: [operation] } },
 		description:
 			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list. Long lists are sent 100 at a time.',
@@ -77,7 +77,7 @@ export function readConsignmentReferences(context: IExecuteSingleFunctions): str
 		throw new NodeOperationError(context.getNode(), 'No consignment references given', {
 			itemIndex: context.getItemIndex(),
 			description:
-				'Enter at least one reference such as EC-000-05A-Z6S, or map the field of the previous node that holds it. If it is mapped, that field is empty for this item.',
+				'Enter at least one reference such as EC-123-456-789, or map the field of the previous node that holds it. If it is mapped, that field is empty for this item.',
 		});
 	}
 	return references;
@@ -101,7 +101,7 @@ export function readConsignmentReference(
 			itemIndex: context.getItemIndex(),
 			description:
 				references.length === 0
-					? 'Enter a reference such as EC-000-05A-Z6S, or map the field of the previous node that holds it.'
+					? 'Enter a reference such as EC-123-456-789, or map the field of the previous node that holds it.'
 					: 'Map one reference per item; to act on several consignments, send one item per reference (e.g. with a Split Out node).',
 		},
 	);
