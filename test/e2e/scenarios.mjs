@@ -463,6 +463,51 @@ export const workflowScenarios = [
 ];
 
 /**
+ * The credential test through n8n's API with a Base URL as the user typed it in the credential
+ * form (the editor sends the form's data; n8n swaps the stored key back in). Each must get a
+ * sentence to act on, not n8n's bare "ECONNREFUSED", "Not Found" or "EPROTO".
+ */
+export const credentialTestCases = [
+	{
+		name: 'nothing listening (ECONNREFUSED)',
+		baseUrl: ({ closedUrl }) => closedUrl,
+		expect: /Nothing is listening at that address/,
+	},
+	{
+		name: 'a base URL with an extra path (404)',
+		baseUrl: ({ sim }) => `${sim.url}/api`,
+		expect: /has no \/shippinglocations \(HTTP 404\).*It ends in "\/api"/,
+		requests: ['GET /api/shippinglocations'],
+	},
+	{
+		name: 'https to a plain-http host (EPROTO)',
+		baseUrl: ({ sim }) => sim.url.replace('http://', 'https://'),
+		expect: /does not speak https/,
+	},
+	{
+		name: 'not a URL, quoted as typed',
+		baseUrl: () => 'localhost:3000',
+		expect: /The base URL "localhost:3000" is not a valid URL/,
+		requests: [],
+	},
+];
+
+export function checkCredentialTestResult(testCase, body, { requests, apiKey }) {
+	assert.equal(body?.status, 'Error', `${testCase.name}: ${JSON.stringify(body)}`);
+	const message = String(body.message);
+	assert.match(message, testCase.expect, `${testCase.name}: ${message}`);
+	assert.doesNotMatch(message, /^(ECONNREFUSED|EPROTO|Not Found)$/);
+	assert.doesNotMatch(message, /\n/, `${testCase.name}: one line`);
+	assert.ok(!message.includes(apiKey), `${testCase.name}: the key is not in the message`);
+	if (testCase.requests)
+		assert.deepEqual(
+			requests.map((r) => `${r.method} ${r.path.toLowerCase()}`),
+			testCase.requests,
+			`${testCase.name}: requests`,
+		);
+}
+
+/**
  * n8n's error panel drops the line breaks of a description: every error of a SortedPRO node, and
  * the execution's error when one of them failed it, must read correctly as one line.
  */
