@@ -47,6 +47,7 @@ describe('checkNetworkFailure', () => {
 		expect(check).toEqual({ ok: false, message: expect.stringContaining(phrase) });
 		expect(check.message).toContain('proxy.example.com');
 		expect(check.message).not.toContain('Retry On Fail');
+		expect(check.message).not.toContain("node's request options");
 		expect(oneLineProblem(check.message)).toBeUndefined();
 	});
 });

@@ -225,7 +225,7 @@ export function describeErrorResponse(response: ErrorResponse, action: string): 
 export function describeNetworkFailure(
 	code: string | undefined,
 	action: string,
-	retryHint: string = RETRY_HINT,
+	forCredentialTest = false,
 ): DescribedError {
 	const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
 	const unresolved = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
@@ -237,7 +237,9 @@ export function describeNetworkFailure(
 	const cause = unresolved
 		? "The host name could not be resolved: check the credential's Environment and, for a custom base URL, its spelling."
 		: timedOut
-			? "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
+			? forCredentialTest
+				? "SortedPRO may be slow or down, or a firewall drops the connection: check the base URL's host and port, and test again in a minute."
+				: "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
 			: refused
 				? 'Nothing is listening at that address: for a custom base URL, check its host and port, and that the proxy or simulator it points at is running.'
 				: notHttps
@@ -247,7 +249,8 @@ export function describeNetworkFailure(
 		message,
 		description: [
 			cause,
-			notHttps ? undefined : retryHint,
+			// A credential test is run again by hand; a wrong address will not fix itself.
+			notHttps || forCredentialTest ? undefined : RETRY_HINT,
 			code ? `Network error code: ${code.toLowerCase()}.` : undefined,
 		]
 			.filter(Boolean)

@@ -64,11 +64,14 @@ function spaceSplitReason(pieces: string[]): string | undefined {
 	// Only pieces that would be sent (clean characters) make the split harmful; the others are
 	// rejected on their own with the characters they hold.
 	if (!fragments.some((piece) => REFERENCE_CHARACTERS.test(piece))) return undefined;
-	const read = `spaces separate references, so it was read as ${pieces.length} (${pieces
-		.map((piece) => `"${preview(piece)}"`)
-		.join(
-			', ',
-		)}), and ${fragments.length === 1 ? `"${preview(fragments[0])}" cannot be a reference` : 'those cannot be references'}`;
+	const listed = pieces.map((piece) => `"${preview(piece)}"`).join(', ');
+	const culprit =
+		fragments.length === 1
+			? `"${preview(fragments[0])}" cannot be a reference`
+			: fragments.length === pieces.length
+				? 'none of them can be a reference'
+				: `${fragments.map((piece) => `"${preview(piece)}"`).join(', ')} cannot be references`;
+	const read = `spaces separate references, so it was read as ${pieces.length} (${listed}), and ${culprit}`;
 	const joined = pieces
 		.join('-')
 		.replace(/[/\\.|]+/g, '-')

@@ -83,6 +83,6 @@ export function checkTestResponse(
 
 /** The verdict when no answer came, from the Node.js error code (ECONNREFUSED, EPROTO...). */
 export function checkNetworkFailure(baseUrl: string, code: string | undefined): CredentialCheck {
-	const described = describeNetworkFailure(code, `${ACTION} at ${hostOf(baseUrl)}`, '');
+	const described = describeNetworkFailure(code, `${ACTION} at ${hostOf(baseUrl)}`, true);
 	return { ok: false, message: oneLine(described.message, described.description) };
 }
