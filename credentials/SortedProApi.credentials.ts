@@ -10,12 +10,10 @@ import {
 	PRODUCTION_BASE_URL,
 	SANDBOX_BASE_URL,
 	UnsafeBaseUrlError,
+	baseUrlFor,
 	requestTarget,
 	unsafeBaseUrlReason,
 } from '../nodes/SortedPro/helpers/baseUrl';
-
-/** n8n expression twin of `baseUrlFor`; the credential test and the node's requests both use it. */
-export const BASE_URL_EXPRESSION = `={{ $credentials.environment === 'custom' ? String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') : ($credentials.environment === 'sandbox' ? '${SANDBOX_BASE_URL}' : '${PRODUCTION_BASE_URL}') }}`;
 
 export class SortedProApi implements ICredentialType {
 	name = 'sortedProApi';
@@ -90,17 +88,21 @@ export class SortedProApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const { uri } = requestOptions as IHttpRequestOptions & { uri?: string };
-		const target = requestTarget(requestOptions.baseURL, requestOptions.url, uri);
+		// The SortedPRO node sends paths and leaves the base URL to the credential: as a request
+		// default it would be an expression n8n evaluates twice for every item (docs/adr/0004).
+		const baseURL =
+			requestOptions.baseURL ?? baseUrlFor(credentials.environment, credentials.baseUrl);
+		const target = requestTarget(baseURL, requestOptions.url, uri);
 		const viaProxy = Boolean(requestOptions.proxy);
 		const reason = unsafeBaseUrlReason(target, viaProxy);
 		if (reason) {
 			// Worded on the base URL the user typed, not on the address with the request's path.
-			const typed =
-				target === requestOptions.url || target === uri ? undefined : requestOptions.baseURL;
+			const typed = target === requestOptions.url || target === uri ? undefined : baseURL;
 			throw new UnsafeBaseUrlError((typed && unsafeBaseUrlReason(typed, viaProxy)) || reason);
 		}
 		return {
 			...requestOptions,
+			baseURL,
 			disableFollowRedirect: true,
 			maxRedirects: 0,
 			// The legacy request options of the HTTP Request node name it this way.

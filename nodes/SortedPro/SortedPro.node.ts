@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../../credentials/SortedProApi.credentials';
 import { sortedProApiTest } from './credentialTest/sortedProApiTest';
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
 import { carrierServiceDescription } from './resources/carrierService';
@@ -28,8 +27,8 @@ export class SortedPro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sortedProApi', required: true, testedBy: 'sortedProApiTest' }],
+		// No baseURL here: the credential adds it as it signs each request (docs/adr/0004).
 		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
 			json: true,
 		},
 		properties: [

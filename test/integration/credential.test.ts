@@ -1,10 +1,10 @@
-import { BASE_URL_EXPRESSION } from '../../credentials/SortedProApi.credentials';
+import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import {
 	PRODUCTION_BASE_URL,
 	SANDBOX_BASE_URL,
 	baseUrlFor,
 } from '../../nodes/SortedPro/helpers/baseUrl';
-import { evaluateWithCredentials, testCredential, type CredentialTestResult } from '../harness/n8n';
+import { testCredential, type CredentialTestResult } from '../harness/n8n';
 import { oneLineProblem } from '../harness/oneLine';
 import { faults, startSimulator, type Simulator } from '../simulator';
 import { credentialsFor } from './helpers';
@@ -174,16 +174,16 @@ describe('base URL by environment', () => {
 			{ environment: 'custom', baseUrl: ' https://proxy.example.com/sortedpro// ' },
 			'https://proxy.example.com/sortedpro',
 		],
-		[{ environment: 'custom', baseUrl: '' }, ''],
 	])(
-		'%j resolves to %s in n8n expressions and in the list search alike',
+		'%j resolves to %s for the node, the credential test and the list search alike',
 		async (credentials, expected) => {
-			expect(
-				await evaluateWithCredentials(BASE_URL_EXPRESSION, {
-					apiKey: 'k',
-					...credentials,
-				} as never),
-			).toBe(expected);
+			const signed = await new SortedProApi().authenticate(
+				{ apiKey: 'k', ...credentials },
+				{
+					url: '/carrierservices',
+				},
+			);
+			expect(signed.baseURL).toBe(expected);
 			expect(
 				baseUrlFor(credentials.environment, (credentials as { baseUrl?: string }).baseUrl),
 			).toBe(expected);
