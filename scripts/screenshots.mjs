@@ -108,7 +108,9 @@ async function main() {
 		colorScheme: 'light',
 	});
 	page = await context.newPage();
-	page.setDefaultTimeout(30000);
+	// Generous: on a loaded machine the editor takes its time to load and answer.
+	page.setDefaultTimeout(90000);
+	page.setDefaultNavigationTimeout(180000);
 
 	// Log in with the owner the demo created.
 	await page.goto(`${state.editorUrl}/signin`);
