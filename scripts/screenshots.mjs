@@ -179,6 +179,12 @@ async function main() {
 	await page.locator('[data-test-id="rlc-input"]').first().click();
 	const item = page.locator('[data-test-id="rlc-item"]').first();
 	await item.waitFor();
+	// The list is complete once the last service (the disabled one) is in it.
+	await page
+		.locator('[data-test-id="rlc-item"]')
+		.filter({ hasText: 'MPD_PFEXP24' })
+		.waitFor()
+		.catch(() => {});
 	await page.waitForTimeout(800);
 	const choices = (await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).map((t) =>
 		t.trim(),
@@ -197,7 +203,7 @@ async function main() {
 	await page.locator('[data-test-id="rlc-mode-selector"]').first().click();
 	await page.waitForTimeout(500);
 	const modes = (
-		await page.locator('.el-select-dropdown__item, [role="option"]').allInnerTexts()
+		await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts()
 	).map((t) => t.trim());
 	expectShown(
 		modes.includes('From list') && modes.includes('By ID'),
@@ -210,12 +216,11 @@ async function main() {
 		.count();
 	expectShown(docs > 0, "the node's Docs link opens the README");
 	await page
-		.locator(
-			'[data-test-id="ndv"] [data-test-id="back-to-canvas"], [data-test-id="back-to-canvas"]',
-		)
+		.locator('[data-test-id="ndv-close-button"], [data-test-id="back-to-canvas"]')
 		.first()
-		.click()
+		.click({ timeout: 10000 })
 		.catch(() => page.keyboard.press('Escape'));
+	await ndv.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => page.keyboard.press('Escape'));
 	await page.waitForTimeout(500);
 
 	// (c) An execution's output.
