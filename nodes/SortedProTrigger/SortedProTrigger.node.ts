@@ -8,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { sortedProApiTest } from '../SortedPro/credentialTest/sortedProApiTest';
 import { baseUrlFor } from '../SortedPro/helpers/baseUrl';
 import { CREDENTIAL_TYPE } from '../SortedPro/transport';
 import {
@@ -105,7 +106,8 @@ export class SortedProTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sortedProApi', required: true }],
+		// The same credential test as the SortedPRO node: its sentences, not n8n's bare error codes.
+		credentials: [{ name: 'sortedProApi', required: true, testedBy: 'sortedProApiTest' }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -175,6 +177,8 @@ export class SortedProTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { sortedProApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const states = validStates(this);

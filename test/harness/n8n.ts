@@ -3,13 +3,22 @@
  * HTTP, real expression evaluation and a credentials helper that calls the credential's own
  * `authenticate`, the way n8n does. Nothing here stands in for the node's logic.
  */
-import { DirectoryLoader, ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import {
+	CredentialTestContext,
+	DirectoryLoader,
+	ExecuteContext,
+	LoadOptionsContext,
+	RoutingNode,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
 	createEmptyRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
+	type ICredentialTestFunction,
+	type ICredentialTestRequest,
+	type ICredentialType,
 	type ICredentialsDecrypted,
 	type IExecuteData,
 	type IHttpRequestOptions,
@@ -28,8 +37,27 @@ import {
 
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
+import { errorReadingProblem } from './oneLine';
 
 export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+
+/**
+ * Every error the node produces in any test is checked to read correctly in n8n's error panel,
+ * which drops line breaks (test/harness/oneLine.js); a test whose run produced one that does not
+ * fails after it, naming the error.
+ */
+const unreadableErrors: string[] = [];
+function checkReading(error: unknown, where: string): void {
+	const problem = errorReadingProblem(error);
+	if (problem) unreadableErrors.push(`${where}: ${problem}`);
+}
+if (typeof afterEach === 'function') {
+	afterEach(() => {
+		const found = unreadableErrors.splice(0);
+		if (found.length > 0)
+			throw new Error(`Errors that do not read as one line in n8n:\n${found.join('\n')}`);
+	});
+}
 
 /** The node type as n8n's loader prepares it, with the injected "requestOptions" (timeout, batching, proxy). */
 function loadSortedPro(): SortedPro {
@@ -38,6 +66,8 @@ function loadSortedPro(): SortedPro {
 	return nodeType;
 }
 const credentialType = new SortedProApi();
+/** The same credential seen as n8n sees any credential type (with an optional `test`). */
+const credentialDescription: ICredentialType = credentialType;
 
 export type SortedProCredentials = ICredentialDataDecryptedObject & {
 	apiKey: string;
@@ -184,7 +214,11 @@ export async function runSortedPro(
 		executeData,
 		[],
 	);
-	const output = await new RoutingNode(context, nodeType).runNode();
+	const running = new RoutingNode(context, nodeType).runNode();
+	// Checked as it fails, without catching: the caller still gets the rejection unchanged.
+	running.catch((error: unknown) => checkReading(error, 'node error'));
+	const output = await running;
+	for (const item of output?.[0] ?? []) if (item.error) checkReading(item.error, 'error item');
 	return output?.[0] ?? [];
 }
 
@@ -206,7 +240,9 @@ export async function searchCarrierServices(
 		additionalDataFor(credentials, parameters),
 		'carrierService',
 	);
-	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+	const searching = nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+	searching.catch((error: unknown) => checkReading(error, 'carrier-service search error'));
+	return await searching;
 }
 
 /** Calls a list search or load-options method of the node as the editor does, with `parameters` as the form holds them. */
@@ -261,14 +297,44 @@ export interface CredentialTestResult {
 }
 
 /**
- * The credential's test request run as n8n's credentials tester runs it: a throw-away node type
- * whose only property routes the test request, executed by RoutingNode with the decrypted
- * credential, then the test's `responseCode` rules applied to a failure.
+ * The credential test as n8n's credentials tester (CredentialsTester.testCredentials) runs it:
+ * the credential's own `test` request when it has one, which takes precedence; otherwise the
+ * node's `testedBy` method, called on n8n-core's CredentialTestContext with the decrypted data.
  */
 export async function testCredential(
 	credentials: SortedProCredentials,
 ): Promise<CredentialTestResult> {
-	const test = credentialType.test;
+	const decrypted: ICredentialsDecrypted = {
+		id: 'cred-1',
+		name: 'SortedPRO test',
+		type: credentialType.name,
+		data: credentials,
+	};
+	let result: CredentialTestResult;
+	if (credentialDescription.test) {
+		result = await runTestRequest(credentials, decrypted);
+	} else {
+		const nodeType = loadSortedPro();
+		const testedBy = nodeType.description.credentials?.find(
+			(credential) => credential.name === credentialType.name,
+		)?.testedBy;
+		if (typeof testedBy !== 'string') throw new Error('the credential has no test at all');
+		const methods = nodeType.methods.credentialTest as Record<string, ICredentialTestFunction>;
+		const method = methods[testedBy];
+		const context = new CredentialTestContext(additionalDataFor(credentials, {}));
+		result = (await method.call(context, decrypted)) as CredentialTestResult;
+	}
+	// n8n shows the result in one line under the credential form.
+	if (/\n/.test(result.message)) checkReading({ message: result.message }, 'credential test');
+	return result;
+}
+
+/** The request test path of n8n's tester (runRequestTest), with its `responseCode` rules. */
+async function runTestRequest(
+	credentials: SortedProCredentials,
+	decrypted: ICredentialsDecrypted,
+): Promise<CredentialTestResult> {
+	const test = credentialDescription.test as ICredentialTestRequest;
 	const probeType: INodeType = {
 		description: {
 			displayName: 'Credential test',
@@ -305,12 +371,6 @@ export async function testCredential(
 		{ node, data: {}, source: null },
 		[],
 	);
-	const decrypted: ICredentialsDecrypted = {
-		id: 'cred-1',
-		name: 'SortedPRO test',
-		type: credentialType.name,
-		data: credentials,
-	};
 	try {
 		await new RoutingNode(context, probeType, decrypted).runNode();
 		return { status: 'OK', message: 'Connection successful!' };
@@ -325,6 +385,7 @@ export async function testCredential(
 			if (status < 200 || status > 299)
 				return { status: 'Error', message: `Received HTTP status code: ${status}` };
 		}
+		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: (error as Error).message };
 	}
 }
