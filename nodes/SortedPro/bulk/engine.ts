@@ -25,6 +25,7 @@ import {
 } from 'n8n-workflow';
 
 import { reasonsByReference } from '../helpers/allocationSummary';
+import { readApiError, reasonWithSupportContext } from '../helpers/apiError';
 import {
 	describeNotDone,
 	describeOtherItems,
@@ -111,19 +112,28 @@ function explain(
 	if (!response || !isSuccess(response)) {
 		if (previous) return previous;
 		const verb = operation.words.verb;
+		// Support needs the look-up's own words and Correlation ID as much as the request's.
+		const correlationId = readApiError(response?.body).correlationId;
 		if (response?.statusCode === 404) {
 			return {
 				reference,
 				status: 'failed',
-				reason:
+				reason: reasonWithSupportContext(
 					'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.',
+					response.body,
+				),
+				correlationId,
 			};
 		}
 		const why = response ? `HTTP ${response.statusCode}` : 'no response';
 		return {
 			reference,
 			status: 'failed',
-			reason: `SortedPRO did not say whether it was ${verb}, and looking up the consignment failed too (${why}).`,
+			reason: reasonWithSupportContext(
+				`SortedPRO did not say whether it was ${verb}, and looking up the consignment failed too (${why}).`,
+				response?.body,
+			),
+			correlationId,
 		};
 	}
 	const found = operation.readConsignment(reference, response.body);
@@ -174,8 +184,16 @@ async function sendOneRequest(
 				const error = errorForResponse(context, response, operation.action);
 				return { outcomes, failure: { error, inFlight: remaining, mayHaveWorked: false } };
 			}
-			for (const [reference, reason] of blamed)
-				outcomes.push({ reference, status: 'failed', reason });
+			// Each blamed consignment keeps the whole answer's Message and Correlation ID, not just its detail.
+			const { correlationId } = readApiError(response.body);
+			for (const [reference, reason] of blamed) {
+				outcomes.push({
+					reference,
+					status: 'failed',
+					reason: reasonWithSupportContext(reason, response.body),
+					correlationId,
+				});
+			}
 			remaining = remaining.filter((reference) => !blamed.has(reference));
 			continue;
 		}
@@ -283,6 +301,12 @@ function errorForItem(error: RequestFailure['error'], itemIndex: number, descrip
 	return copy;
 }
 
+/** A failure SortedPRO gave a Correlation ID for carries it as a field too, for support tickets. */
+function withCorrelationId(json: Record<string, unknown>, outcome: BulkOutcome) {
+	if (outcome.status !== 'failed' || !outcome.correlationId || 'CorrelationId' in json) return json;
+	return { ...json, CorrelationId: outcome.correlationId };
+}
+
 /** One item's output, or its error, from the combined result. */
 function resultForItem(
 	item: CombinedItem,
@@ -331,7 +355,7 @@ function resultForItem(
 		});
 	}
 	return settled.map((outcome) => ({
-		json: operation.toJson(outcome) as INodeExecutionData['json'],
+		json: withCorrelationId(operation.toJson(outcome), outcome) as INodeExecutionData['json'],
 		pairedItem: { item: itemIndex },
 	}));
 }
