@@ -130,7 +130,7 @@ function statusMessage(statusCode: number, action: string, apiMessage: string | 
 		return `SortedPRO could not find what was asked for when trying to ${action}${said}`;
 	if (statusCode === 409 || statusCode === 422) return `SortedPRO could not ${action}${said}`;
 	if (statusCode === 429)
-		return 'SortedPRO is receiving too many requests from this account (HTTP 429)';
+		return `SortedPRO is receiving too many requests from this account (HTTP 429) and did not ${action}`;
 	if (statusCode >= 500) return `SortedPRO failed while trying to ${action} (HTTP ${statusCode})`;
 	return `SortedPRO answered HTTP ${statusCode} when trying to ${action}${said}`;
 }
