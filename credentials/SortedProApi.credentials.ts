@@ -11,6 +11,7 @@ import {
 	PRODUCTION_BASE_URL,
 	SANDBOX_BASE_URL,
 	UnsafeBaseUrlError,
+	baseUrlShapeReason,
 	requestTarget,
 	unsafeBaseUrlReason,
 } from '../nodes/SortedPro/helpers/baseUrl';
@@ -89,7 +90,9 @@ export class SortedProApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const { uri } = requestOptions as IHttpRequestOptions & { uri?: string };
 		const target = requestTarget(requestOptions.baseURL, requestOptions.url, uri);
-		const reason = unsafeBaseUrlReason(target, Boolean(requestOptions.proxy));
+		const reason =
+			unsafeBaseUrlReason(target, Boolean(requestOptions.proxy)) ??
+			(requestOptions.baseURL ? baseUrlShapeReason(requestOptions.baseURL) : undefined);
 		if (reason) throw new UnsafeBaseUrlError(reason);
 		return {
 			...requestOptions,

@@ -46,6 +46,9 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 	}
 	// Never echo a user:password@ part back into an error.
 	const shown = `${parsed.protocol}//${parsed.host}`;
+	if (parsed.username || parsed.password) {
+		return `The base URL ${shown} contains a user name or password. Remove it: SortedPRO takes only the API key, and the address would carry the password in clear text in logs.`;
+	}
 	if (parsed.protocol === 'https:') return undefined;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
 		return viaProxy
@@ -78,4 +81,21 @@ export function requestTarget(
 	const path = url ?? uri ?? '';
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
 	return `${baseURL ?? ''}${path}`;
+}
+
+/**
+ * Why a base URL cannot take a request path after it, or undefined when it can. The path is
+ * appended as text, so a query or fragment in the base URL would swallow it (`https://x?a=1` +
+ * `/consignments/EC-1`).
+ */
+export function baseUrlShapeReason(baseUrl: string): string | undefined {
+	if (!/[?#]/.test(baseUrl)) return undefined;
+	let shown = 'given';
+	try {
+		const parsed = new URL(baseUrl);
+		shown = `${parsed.protocol}//${parsed.host}`;
+	} catch {
+		// Shown without the address: it may hold anything.
+	}
+	return `The base URL ${shown} has a query (?) or fragment (#). Remove it, so that the request path can follow it; a path such as /sortedpro is fine.`;
 }
