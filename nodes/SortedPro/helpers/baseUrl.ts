@@ -38,6 +38,9 @@ export function isLoopbackHost(hostname: string): boolean {
 export function unsafeBaseUrlReason(url: string, viaProxy = false): string | undefined {
 	if (!url.trim() || url.startsWith('/'))
 		return "No base URL is set. Enter the address of your proxy or simulator in the credential's Base URL field, or pick Production or Sandbox.";
+	// Browsers and proxies cap URLs near 2 000 characters; a longer one is a pasted document.
+	if (url.length > 4096)
+		return `The base URL is ${url.length} characters long. Enter the address of your proxy or simulator, such as https://proxy.example.com.`;
 	let parsed: URL;
 	try {
 		parsed = new URL(url);

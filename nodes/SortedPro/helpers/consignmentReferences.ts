@@ -34,7 +34,7 @@ function codePoint(char: string): string {
 }
 
 /** Invisible characters (controls, zero-width, direction marks) shown by code point. */
-function visible(value: string): string {
+export function visible(value: string): string {
 	return value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `[${codePoint(char)}]`);
 }
 
