@@ -149,14 +149,26 @@ interface RequestFailure {
 	mayHaveWorked: boolean;
 }
 
+/** Why a 2xx answer could not be read at all (a proxy's HTML page, a cut-off or empty body). */
+function unreadableReason(body: unknown): string | undefined {
+	if (body === undefined || body === null) return 'it was empty';
+	if (typeof body !== 'string') return undefined;
+	return /^\s*[[{]/.test(body)
+		? 'it was cut off or not valid JSON'
+		: "it was not JSON, perhaps a proxy's page";
+}
+
+/** An outcome still to be settled by a look-up; `unreadable` says why the answer did not tell. */
+type Unexplained = { reference: string; unreadable?: string };
+
 /** One request, re-sent without the consignments a 400 blames. */
 async function sendOneRequest(
 	context: IExecuteSingleFunctions,
 	options: TransportOptions,
 	references: string[],
 	operation: BulkOperation,
-): Promise<{ outcomes: Array<BulkOutcome | { reference: string }>; failure?: RequestFailure }> {
-	const outcomes: Array<BulkOutcome | { reference: string }> = [];
+): Promise<{ outcomes: Array<BulkOutcome | Unexplained>; failure?: RequestFailure }> {
+	const outcomes: Array<BulkOutcome | Unexplained> = [];
 	let remaining = references;
 	while (remaining.length > 0) {
 		let response;
@@ -203,7 +215,8 @@ async function sendOneRequest(
 			return { outcomes, failure: { error, inFlight: remaining, mayHaveWorked } };
 		}
 		const read = operation.readResponse(remaining, response.body);
-		outcomes.push(...remaining.map((reference, index) => read[index] ?? { reference }));
+		const unreadable = unreadableReason(response.body);
+		outcomes.push(...remaining.map((reference, index) => read[index] ?? { reference, unreadable }));
 		break;
 	}
 	return { outcomes };
@@ -213,7 +226,7 @@ async function sendOneRequest(
 async function settleUnexplained(
 	context: IExecuteSingleFunctions,
 	options: TransportOptions,
-	outcomes: ReadonlyArray<BulkOutcome | { reference: string }>,
+	outcomes: ReadonlyArray<BulkOutcome | Unexplained>,
 	operation: BulkOperation,
 ): Promise<BulkOutcome[]> {
 	return await fewAtATime(outcomes, async (outcome) => {
@@ -222,7 +235,15 @@ async function settleUnexplained(
 		const recheck = known?.status === 'failed' && known.consignmentState === undefined;
 		if (known && !recheck) return known;
 		const response = await lookUp(context, options, outcome.reference);
-		return explain(operation, outcome.reference, response, known);
+		const found = explain(operation, outcome.reference, response, known);
+		const unreadable = 'unreadable' in outcome ? outcome.unreadable : undefined;
+		if (!unreadable || found.status !== 'failed' || !found.consignmentState) return found;
+		// The record's own reason ("try another carrier service") would mislead: the answer failed.
+		const state = ` (state ${found.consignmentState})`;
+		return {
+			...found,
+			reason: `SortedPRO's answer could not be read (${unreadable}) and the consignment is not ${operation.words.verb}${state}. This is usually temporary: run the workflow again, or turn on Retry On Fail in the node's Settings.`,
+		};
 	});
 }
 
