@@ -49,14 +49,15 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 	}
 	// Never echo a user:password@ part back into an error.
 	const shown = `${parsed.protocol}//${parsed.host}`;
-	if (parsed.username || parsed.password) {
-		return `The base URL ${shown} contains a user name or password. Remove it: SortedPRO takes only the API key, and the address would carry the password in clear text in logs.`;
-	}
-	if (parsed.protocol === 'https:') return undefined;
+	const credentialsInUrl =
+		parsed.username || parsed.password
+			? `The base URL ${shown} contains a user name or password. Remove it: SortedPRO takes only the API key, and the address would carry the password in clear text in logs.`
+			: undefined;
+	if (parsed.protocol === 'https:') return credentialsInUrl;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
 		return viaProxy
 			? `The base URL ${shown} uses http, and the request would go through a proxy in clear text. Use https, or remove the proxy.`
-			: undefined;
+			: credentialsInUrl;
 	}
 	if (parsed.protocol === 'http:') {
 		return `The base URL ${shown} uses http to a remote host, which would send the API key in clear text. Use https, or http only to this machine (localhost, 127.0.0.1, ::1).`;
