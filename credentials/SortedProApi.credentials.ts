@@ -11,6 +11,7 @@ import {
 	PRODUCTION_BASE_URL,
 	SANDBOX_BASE_URL,
 	UnsafeBaseUrlError,
+	baseUrlFor,
 	baseUrlShapeReason,
 	requestTarget,
 	unsafeBaseUrlReason,
@@ -89,13 +90,17 @@ export class SortedProApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const { uri } = requestOptions as IHttpRequestOptions & { uri?: string };
-		const target = requestTarget(requestOptions.baseURL, requestOptions.url, uri);
+		// The SortedPRO node sends paths and leaves the base URL to the credential: as a request
+		// default it would be an expression n8n evaluates twice for every item (docs/adr/0004).
+		const baseURL =
+			requestOptions.baseURL ?? baseUrlFor(credentials.environment, credentials.baseUrl);
+		const target = requestTarget(baseURL, requestOptions.url, uri);
 		const reason =
-			unsafeBaseUrlReason(target, Boolean(requestOptions.proxy)) ??
-			(requestOptions.baseURL ? baseUrlShapeReason(requestOptions.baseURL) : undefined);
+			unsafeBaseUrlReason(target, Boolean(requestOptions.proxy)) ?? baseUrlShapeReason(baseURL);
 		if (reason) throw new UnsafeBaseUrlError(reason);
 		return {
 			...requestOptions,
+			baseURL,
 			disableFollowRedirect: true,
 			maxRedirects: 0,
 			// The legacy request options of the HTTP Request node name it this way.

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../../credentials/SortedProApi.credentials';
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
 import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
@@ -21,8 +20,8 @@ export class SortedPro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sortedProApi', required: true }],
+		// No baseURL here: the credential adds it as it signs each request (docs/adr/0004).
 		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
 			json: true,
 		},
 		properties: [

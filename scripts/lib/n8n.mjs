@@ -246,8 +246,8 @@ export class N8nInstance {
 	}
 
 	/** Starts `n8n start` and waits until it answers; resolves with this instance. */
-	async start({ timeoutMs = 120000, onLine } = {}) {
-		const child = spawn(this.node24, [this.cli, 'start'], {
+	async start({ timeoutMs = 120000, onLine, nodeArgs = [] } = {}) {
+		const child = spawn(this.node24, [...nodeArgs, this.cli, 'start'], {
 			env: this.env(),
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],

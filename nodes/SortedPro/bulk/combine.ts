@@ -23,6 +23,8 @@ interface Run {
 	items: CombinedItem[];
 	/** Groups of this run still sending. */
 	open: number;
+	/** Every item's references, distinct; worked out once, when an item first needs them. */
+	allReferences?: string[];
 }
 
 interface Group<R> {
@@ -35,26 +37,27 @@ const groups = new Map<string, Group<unknown>>();
 
 /**
  * n8n hands every item of one run of a node the same execute-data object, and a new one to every
- * other run, node and execution: its identity is the run.
+ * other run, node and execution: its identity is the run. The key is worked out once per run,
+ * because `getNode()` copies the node for every call.
  */
-const runIds = new WeakMap<object, number>();
+const runKeys = new WeakMap<object, string>();
 let lastRunId = 0;
 
 /** Executions, nodes, run indexes and credentials never share a request. */
 function runKeyOf(context: IExecuteSingleFunctions): string {
 	const executeData = context.getExecuteData() as object;
-	let runId = runIds.get(executeData);
-	if (runId === undefined) {
-		runId = ++lastRunId;
-		runIds.set(executeData, runId);
+	let runKey = runKeys.get(executeData);
+	if (runKey === undefined) {
+		const node = context.getNode();
+		runKey = JSON.stringify([
+			++lastRunId,
+			context.getExecutionId() ?? '',
+			node.name,
+			node.credentials?.sortedProApi?.id ?? '',
+		]);
+		runKeys.set(executeData, runKey);
 	}
-	const node = context.getNode();
-	return JSON.stringify([
-		runId,
-		context.getExecutionId() ?? '',
-		node.name,
-		node.credentials?.sortedProApi?.id ?? '',
-	]);
+	return runKey;
 }
 
 function batchOf(context: IExecuteSingleFunctions): number {
@@ -79,14 +82,15 @@ function distinct(references: string[]): string[] {
 /**
  * Registers this item's references and resolves with the result of sending them together with
  * those of the other items that share `sameRequest`. `send` is called once per group, with the
- * distinct references of all its items.
+ * distinct references of all its items. `otherItemsReferences` is worked out only when asked
+ * (an item that fails names them): for every item of a large run it would cost time squared.
  */
 export async function combineWithOtherItems<R>(
 	context: IExecuteSingleFunctions,
 	sameRequest: string,
 	references: string[],
 	send: (references: string[]) => Promise<R>,
-): Promise<{ item: CombinedItem; result: R; otherItemsReferences: string[] }> {
+): Promise<{ item: CombinedItem; result: R; otherItemsReferences: () => string[] }> {
 	const runKey = runKeyOf(context);
 	const item: CombinedItem = { context, references };
 	let run = runs.get(runKey);
@@ -117,9 +121,11 @@ export async function combineWithOtherItems<R>(
 	group.items.push(item);
 
 	const result = await group.result;
-	const own = new Set(references.map((reference) => reference.toUpperCase()));
-	const otherItemsReferences = distinct(
-		run.items.filter((entry) => entry !== item).flatMap((entry) => entry.references),
-	).filter((reference) => !own.has(reference.toUpperCase()));
+	const thisRun = run;
+	const otherItemsReferences = () => {
+		thisRun.allReferences ??= distinct(thisRun.items.flatMap((entry) => entry.references));
+		const own = new Set(references.map((reference) => reference.toUpperCase()));
+		return thisRun.allReferences.filter((reference) => !own.has(reference.toUpperCase()));
+	};
 	return { item, result, otherItemsReferences };
 }

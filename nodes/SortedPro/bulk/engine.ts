@@ -328,22 +328,35 @@ function withCorrelationId(json: Record<string, unknown>, outcome: BulkOutcome) 
 	return { ...json, CorrelationId: outcome.correlationId };
 }
 
+const outcomeKeys = new WeakMap<BulkResult, Map<string, BulkOutcome>>();
+
+/**
+ * The outcomes by upper-case reference, built once per result rather than once per item: another
+ * item may have spelt a reference in another case, and each item keeps its own spelling.
+ */
+function outcomesByKey(result: BulkResult): Map<string, BulkOutcome> {
+	let byKey = outcomeKeys.get(result);
+	if (!byKey) {
+		byKey = new Map(
+			[...result.outcomes.values()].map((outcome) => [outcome.reference.toUpperCase(), outcome]),
+		);
+		outcomeKeys.set(result, byKey);
+	}
+	return byKey;
+}
+
 /** One item's output, or its error, from the combined result. */
 function resultForItem(
 	item: CombinedItem,
 	result: BulkResult,
 	operation: BulkOperation,
-	otherItemsReferences: string[],
+	otherItemsReferences: () => string[],
 ): INodeExecutionData[] {
 	const { context, references } = item;
 	const itemIndex = context.getItemIndex();
-	const otherItems = context.continueOnFail()
-		? undefined
-		: describeOtherItems(otherItemsReferences);
-	// Another item may have spelt a reference in another case; each item keeps its own spelling.
-	const byKey = new Map(
-		[...result.outcomes.values()].map((outcome) => [outcome.reference.toUpperCase(), outcome]),
-	);
+	const otherItems = () =>
+		context.continueOnFail() ? undefined : describeOtherItems(otherItemsReferences());
+	const byKey = outcomesByKey(result);
 	const settled = references.flatMap((reference) => {
 		const outcome = byKey.get(reference.toUpperCase());
 		return outcome ? [{ ...outcome, reference }] : [];
@@ -363,7 +376,7 @@ function resultForItem(
 			references.filter(isIn(notSent)),
 			operation.words.verb,
 		);
-		const description = [error.description, progress, otherItems].filter(Boolean).join('\n\n');
+		const description = [error.description, progress, otherItems()].filter(Boolean).join('\n\n');
 		throw errorForItem(error, itemIndex, description);
 	}
 
@@ -372,7 +385,7 @@ function resultForItem(
 		const { message, description } = describeNotDone(settled, operation.words);
 		throw new NodeOperationError(context.getNode(), message, {
 			itemIndex,
-			description: [description, otherItems].filter(Boolean).join('\n\n'),
+			description: [description, otherItems()].filter(Boolean).join('\n\n'),
 		});
 	}
 	return settled.map((outcome) => ({

@@ -16,7 +16,7 @@ import {
 import { runBulkOperation } from '../../bulk/engine';
 import { visible } from '../../helpers/consignmentReferences';
 import { allocationOperation, allocationOptions } from './allocation';
-import { consignmentReferencesField, readConsignmentReferences } from './referenceFields';
+import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'allocateWithCarrierService';
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
@@ -115,6 +115,5 @@ export const allocateWithCarrierServiceFields: INodeProperties[] = [
 			},
 		],
 	},
-	consignmentReferencesField(OPERATION),
 	allocationOptions(OPERATION),
 ];

@@ -6,7 +6,6 @@ import type {
 	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
@@ -18,7 +17,7 @@ import {
 	sendToSortedPro,
 } from '../../transport';
 import { errorForUnknownConsignment } from './consignmentErrors';
-import { consignmentReferenceField, readConsignmentReference } from './referenceFields';
+import { readConsignmentReference } from './referenceFields';
 
 async function getConsignment(
 	this: IExecutePaginationFunctions,
@@ -68,10 +67,3 @@ export const getOperation: INodePropertyOptions = {
 		operations: { pagination: getConsignment },
 	},
 };
-
-export const getFields: INodeProperties[] = [
-	consignmentReferenceField(
-		'get',
-		'The reference of the consignment to get, as shown in SortedPRO',
-	),
-];

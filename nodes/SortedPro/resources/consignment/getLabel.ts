@@ -22,7 +22,7 @@ import {
 	sendToSortedPro,
 } from '../../transport';
 import { errorForFailedLookUp, errorForUnknownConsignment } from './consignmentErrors';
-import { consignmentReferenceField, readConsignmentReference } from './referenceFields';
+import { readConsignmentReference } from './referenceFields';
 
 const OPERATION = 'getLabel';
 const LABEL_FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
@@ -136,7 +136,6 @@ export const getLabelOperation: INodePropertyOptions = {
 };
 
 export const getLabelFields: INodeProperties[] = [
-	consignmentReferenceField(OPERATION, 'The reference of an allocated consignment'),
 	{
 		displayName: 'Label Format',
 		name: 'labelFormat',

@@ -4,9 +4,10 @@ import {
 	allocateWithCarrierServiceFields,
 	allocateWithCarrierServiceOperation,
 } from './allocateWithCarrierService';
-import { getFields, getOperation } from './get';
+import { getOperation } from './get';
 import { getLabelFields, getLabelOperation } from './getLabel';
 import { manifestFields, manifestOperation } from './manifest';
+import { consignmentReferenceField, consignmentReferencesField } from './referenceFields';
 
 export const consignmentDescription: INodeProperties[] = [
 	{
@@ -23,8 +24,13 @@ export const consignmentDescription: INodeProperties[] = [
 		],
 		default: 'allocateWithCarrierService',
 	},
+	// One property per parameter name, shown for each operation using it: docs/adr/0004.
+	consignmentReferencesField([
+		allocateWithCarrierServiceOperation.value,
+		manifestOperation.value,
+	] as string[]),
+	consignmentReferenceField([getOperation.value, getLabelOperation.value] as string[]),
 	...allocateWithCarrierServiceFields,
-	...getFields,
 	...getLabelFields,
 	...manifestFields,
 ];

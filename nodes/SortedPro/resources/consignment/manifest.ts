@@ -17,7 +17,7 @@ import {
 	matchManifestResults,
 	toManifestJson,
 } from '../../helpers/manifestResults';
-import { consignmentReferencesField, readConsignmentReferences } from './referenceFields';
+import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'manifest';
 
@@ -67,10 +67,6 @@ export const manifestOperation: INodePropertyOptions = {
 };
 
 export const manifestFields: INodeProperties[] = [
-	consignmentReferencesField(
-		OPERATION,
-		'The consignments of all input items are manifested together, 100 per request',
-	),
 	{
 		displayName: 'Options',
 		name: 'options',

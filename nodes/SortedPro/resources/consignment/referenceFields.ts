@@ -2,6 +2,11 @@
  * The consignment-reference fields shared by the consignment operations, and the one typed
  * function per field that turns what was mapped into clean references or fails naming the bad
  * values, before anything is sent.
+ *
+ * Each field is ONE property shown for every operation that uses it, not one per operation:
+ * n8n's routing engine evaluates the value of every property of the node for every item, shown
+ * or not, twice (docs/adr/0004). A mapped expression under a name declared by nine operations
+ * would be evaluated eighteen times per item.
  */
 import {
 	NodeOperationError,
@@ -17,8 +22,8 @@ import {
 const REFERENCE_HELP =
 	'A consignment reference looks like EC-000-05A-Z6S; separate several with commas, spaces or new lines.';
 
-/** The one-reference field of operations that act on a single consignment. */
-export function consignmentReferenceField(operation: string, description: string): INodeProperties {
+/** The one-reference field of the operations that act on a single consignment. */
+export function consignmentReferenceField(operations: string[]): INodeProperties {
 	return {
 		displayName: 'Consignment Reference',
 		name: 'consignmentReference',
@@ -26,13 +31,13 @@ export function consignmentReferenceField(operation: string, description: string
 		default: '',
 		required: true,
 		placeholder: 'e.g. EC-000-05A-Z6S',
-		displayOptions: { show: { resource: ['consignment'], operation: [operation] } },
-		description,
+		displayOptions: { show: { resource: ['consignment'], operation: operations } },
+		description: 'The reference of the consignment, as shown in SortedPRO',
 	};
 }
 
-/** The reference-list field of bulk operations. */
-export function consignmentReferencesField(operation: string, hint?: string): INodeProperties {
+/** The reference-list field of the bulk operations. */
+export function consignmentReferencesField(operations: string[]): INodeProperties {
 	return {
 		displayName: 'Consignment References',
 		name: 'consignmentReferences',
@@ -40,10 +45,10 @@ export function consignmentReferencesField(operation: string, hint?: string): IN
 		default: '',
 		required: true,
 		placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
-		displayOptions: { show: { resource: ['consignment'], operation: [operation] } },
+		displayOptions: { show: { resource: ['consignment'], operation: operations } },
 		description:
-			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list. Long lists are sent 100 at a time.',
-		...(hint ? { hint } : {}),
+			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list',
+		hint: 'The references of all input items are sent together, 100 per request',
 	};
 }
 
