@@ -191,8 +191,7 @@ function unclearness(error: Error & { description?: string | null }): string[] {
 	if (/\bundefined\b/.test(shown)) problems.push('"undefined"');
 	if (/\[object Object\]/.test(shown)) problems.push('"[object Object]"');
 	if (/\n\s+at .+:\d+:\d+/.test(shown)) problems.push('a stack trace');
-	if (/(?![\n\r\t])\p{Cc}|[\u200b\u202e]/u.test(shown))
-		problems.push('an invisible character');
+	if (/(?![\n\r\t])\p{Cc}|[\u200b\u202e]/u.test(shown)) problems.push('an invisible character');
 	if (shown.length > 20_000) problems.push(`${shown.length} characters`);
 	if (everythingShown(error).includes(sim.apiKey)) problems.push('the API key');
 	return problems;

@@ -40,7 +40,8 @@ describe('supportContext', () => {
 describe('reasonWithSupportContext', () => {
 	it('appends the context to the detail, one sentence each', () => {
 		expect(reasonWithSupportContext('Customs data missing', body)).toBe(
-			`Customs data missing. SortedPRO said: 1 of 2 consignments could not be allocated. Correlation ID: ${CORRELATION_ID}.`,
+			'Customs data missing. SortedPRO said: 1 of 2 consignments could not be allocated. ' +
+				`Correlation ID: ${CORRELATION_ID}.`,
 		);
 	});
 

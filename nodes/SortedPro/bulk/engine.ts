@@ -242,7 +242,10 @@ async function settleUnexplained(
 		const state = ` (state ${found.consignmentState})`;
 		return {
 			...found,
-			reason: `SortedPRO's answer could not be read (${unreadable}) and the consignment is not ${operation.words.verb}${state}. This is usually temporary: run the workflow again, or turn on Retry On Fail in the node's Settings.`,
+			reason:
+				`SortedPRO's answer could not be read (${unreadable}) and the consignment is not ` +
+				`${operation.words.verb}${state}. This is usually temporary: run the workflow again, ` +
+				"or turn on Retry On Fail in the node's Settings.",
 		};
 	});
 }

@@ -40,7 +40,10 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 		return "No base URL is set. Enter the address of your proxy or simulator in the credential's Base URL field, or pick Production or Sandbox.";
 	// Browsers and proxies cap URLs near 2 000 characters; a longer one is a pasted document.
 	if (url.length > 4096)
-		return `The base URL is ${url.length} characters long. Enter the address of your proxy or simulator, such as https://proxy.example.com.`;
+		return (
+			`The base URL is ${url.length} characters long. ` +
+			'Enter the address of your proxy or simulator, such as https://proxy.example.com.'
+		);
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
@@ -51,7 +54,8 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 	const shown = `${parsed.protocol}//${parsed.host}`;
 	const credentialsInUrl =
 		parsed.username || parsed.password
-			? `The base URL ${shown} contains a user name or password. Remove it: SortedPRO takes only the API key, and the address would carry the password in clear text in logs.`
+			? `The base URL ${shown} contains a user name or password. Remove it: SortedPRO ` +
+				'takes only the API key, and the address would carry the password in clear text in logs.'
 			: undefined;
 	if (parsed.protocol === 'https:') return credentialsInUrl;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
@@ -101,5 +105,8 @@ export function baseUrlShapeReason(baseUrl: string): string | undefined {
 	} catch {
 		// Shown without the address: it may hold anything.
 	}
-	return `The base URL ${shown} has a query (?) or fragment (#). Remove it, so that the request path can follow it; a path such as /sortedpro is fine.`;
+	return (
+		`The base URL ${shown} has a query (?) or fragment (#). Remove it, so that the request ` +
+		'path can follow it; a path such as /sortedpro is fine.'
+	);
 }

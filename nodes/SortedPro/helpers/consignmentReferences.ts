@@ -56,7 +56,11 @@ function rejectionReason(candidate: string): string | undefined {
 	if (!REFERENCE_CHARACTERS.test(candidate)) {
 		const bad = [...new Set(candidate.replace(/[A-Za-z0-9_-]/g, ''))];
 		const listed = bad.slice(0, 10).map(describeCharacter).join(' ');
-		return `it contains ${bad.length > 1 ? 'the characters' : 'the character'} ${listed}${bad.length > 10 ? ' and more' : ''}; only the letters A to Z, digits, "-" and "_" are allowed`;
+		const more = bad.length > 10 ? ' and more' : '';
+		return (
+			`it contains ${bad.length > 1 ? 'the characters' : 'the character'} ${listed}${more}; ` +
+			'only the letters A to Z, digits, "-" and "_" are allowed'
+		);
 	}
 	return undefined;
 }
