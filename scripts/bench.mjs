@@ -275,6 +275,11 @@ async function main() {
 	const sim = await simulatorModule.startSimulator({ apiKey });
 	const instance = await N8nInstance.create({ label: 'bench' });
 	process.on('exit', () => instance.killAllSync());
+	for (const signal of ['SIGINT', 'SIGTERM'])
+		process.on(signal, () => {
+			instance.killAllSync();
+			process.exit(130);
+		});
 	installPackage(instance.userFolder, packed.tarball, packed.version);
 	packed.cleanup();
 	await instance.importCredentials([

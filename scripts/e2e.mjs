@@ -104,6 +104,7 @@ function context({ workflow, execution, raw, badKey }) {
 		seed: simulatorModule,
 		raw,
 		badKey,
+		userFolder: instance?.userFolder,
 	};
 }
 
@@ -191,8 +192,9 @@ async function main() {
 		await scenario(sc.name, async () => {
 			sim.reset();
 			if (sc.behaviour) sim.setBehaviour(sc.behaviour);
-			sc.setup?.(sim);
 			const workflow = workflows[sc.workflow];
+			// A setup may run the workflow first (a re-run scenario) through the same server.
+			await sc.setup?.(sim, { run: () => rest.runWorkflow(workflow, { flatted }) });
 			const execution = await rest.runWorkflow(workflow, { flatted });
 			await sc.check(context({ workflow, execution, raw: JSON.stringify(execution), badKey }));
 		});

@@ -103,6 +103,9 @@ export function installPackage(userFolder, tarball, version) {
  * Environment for an isolated, offline n8n: its own user folder, loopback only, no telemetry,
  * templates, version checks or community-package registry look-ups.
  */
+/** Where example workflows write label files, inside the n8n user folder (its working folder). */
+export const LABELS_FOLDER = 'sortedpro-labels';
+
 export function n8nEnv({ node24, userFolder, port, brokerPort, encryptionKey, extra = {} }) {
 	return node24Env(node24, {
 		N8N_USER_FOLDER: userFolder,
@@ -135,6 +138,9 @@ export function n8nEnv({ node24, userFolder, port, brokerPort, encryptionKey, ex
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
 		NO_COLOR: '1',
+		// n8n 2.x writes files only under these folders; examples write labels to sortedpro-labels/
+		// relative to the working folder, which is the user folder.
+		N8N_RESTRICT_FILE_ACCESS_TO: join(userFolder, LABELS_FOLDER),
 		...extra,
 	});
 }
@@ -158,6 +164,7 @@ export class N8nInstance {
 		instance.brokerPort = await freePort();
 		const keyFile = join(folder, 'encryption-key');
 		if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('hex'));
+		mkdirSync(join(folder, LABELS_FOLDER), { recursive: true });
 		instance.encryptionKey = readFileSync(keyFile, 'utf8').trim();
 		instance.children = new Set();
 		instance.url = `http://127.0.0.1:${instance.port}`;
@@ -421,7 +428,10 @@ export class N8nRest {
 	 * is finished. Returns the parsed execution (`data` un-flattened).
 	 */
 	async runWorkflow(workflow, { flatted, timeoutMs = 60000 } = {}) {
-		const trigger = workflow.nodes.find((n) => /manualTrigger$/.test(n.type));
+		// A Manual Trigger, else a trigger with pinned data (a Webhook holding a sample order).
+		const trigger =
+			workflow.nodes.find((n) => /manualTrigger$/.test(n.type)) ??
+			workflow.nodes.find((n) => workflow.pinData?.[n.name]);
 		const { body } = await this.post(`/workflows/${workflow.id}/run`, {
 			triggerToStartFrom: { name: trigger.name },
 		});

@@ -2,7 +2,7 @@
 // behaviour, and what must be true afterwards, both in n8n's output and in the requests the
 // simulator received. Run by scripts/e2e.mjs; each `check` throws (node:assert) on failure.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -453,3 +453,176 @@ export const workflowScenarios = [
 		},
 	},
 ];
+
+/** The consignments the simulator holds for a customer reference, through its own API. */
+async function consignmentsFor(sim, customerReference) {
+	const response = await fetch(
+		`${sim.url}/consignments/getConsignmentReferences?referenceProvidedByCustomer=${encodeURIComponent(customerReference)}`,
+		{ headers: { 'ocp-apim-subscription-key': sim.apiKey, 'electio-api-version': '1.1' } },
+	);
+	return await response.json();
+}
+
+/** What an order-to-label run must leave behind: a label file for the consignment, and its state. */
+function assertLabelSaved({ node, sim, userFolder }, reference) {
+	const label = node('Get Label').rawItems[0];
+	assert.equal(label?.json?.FileName, `${reference}.pdf`);
+	const saved = node('Save Label File');
+	assert.equal(saved.ran, true, 'the label was written');
+	assert.ok(!saved.error, `writing the label failed: ${errorText(saved.error)}`);
+	const file = join(userFolder, 'sortedpro-labels', `${reference}.pdf`);
+	assert.ok(existsSync(file), `label file ${file} exists`);
+	assert.match(readFileSync(file, 'utf8'), /^%PDF-/, 'the file is the PDF label');
+	assert.equal(sim.getConsignment(reference)?.ConsignmentState, 'Allocated');
+}
+
+/** The e2e copy of examples/order-to-label.json differs only in ids and credentials. */
+function assertIsTheExample(workflow) {
+	const example = JSON.parse(
+		readFileSync(join(WORKFLOW_DIR, '..', '..', '..', 'examples', 'order-to-label.json'), 'utf8'),
+	);
+	const comparable = ({ id, name, nodes, ...rest }) => ({
+		...rest,
+		nodes: nodes.map(({ credentials, ...node }) => node),
+	});
+	assert.deepEqual(comparable(workflow), comparable(example), 'the e2e workflow is the example');
+	for (const n of example.nodes.filter((n) => n.credentials))
+		assert.equal(n.credentials.sortedProApi.id, 'sortedProDemoSim', `${n.name}: demo credential`);
+}
+
+let firstOrderReference;
+
+workflowScenarios.push(
+	{
+		name: 'order to label: a Shopify order in, a consignment created, allocated, its label file out',
+		workflow: 'order-to-label.json',
+		async check(context) {
+			const { execution, node, requests, sim } = context;
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			assertIsTheExample(context.workflow);
+			const created = node('Create Consignment').items[0];
+			assert.equal(created?.Created, true, 'a new consignment');
+			assert.equal(created?.ConsignmentReferenceProvidedByCustomer, '#1001');
+			const reference = created.ConsignmentReference;
+			assert.match(reference, /^EC-/);
+			assertHeaders(requests, sim.apiKey);
+			assert.deepEqual(
+				requests.map((r) => `${r.method} ${r.path}`),
+				[
+					'GET /consignments/getConsignmentReferences',
+					'POST /consignments',
+					`PUT ${ALLOCATE_PATH}`,
+					`GET /labels/${reference}/PDF`,
+				],
+			);
+			assert.deepEqual(requests[0].query, { referenceProvidedByCustomer: '#1001' });
+			// The order mapped field by field (see docs/readme/create.md).
+			assert.deepEqual(requests[1].body, {
+				ConsignmentReferenceProvidedByCustomer: '#1001',
+				Addresses: [
+					{ AddressType: 'Origin', ShippingLocationReference: 'SL-MAIN-WAREHOUSE' },
+					{
+						AddressType: 'Destination',
+						Contact: {
+							FirstName: 'Ada',
+							LastName: 'Lovelace',
+							Email: 'ada@example.com',
+							Telephone: '07700 900123',
+						},
+						CompanyName: 'Analytical Engines Ltd',
+						AddressLine1: '13 Porter Street',
+						AddressLine2: 'Flat 2',
+						Town: 'Manchester',
+						Region: 'Greater Manchester',
+						Postcode: 'M1 5WG',
+						Country: { IsoCode: { TwoLetterCode: 'GB' } },
+						SpecialInstructions: 'Please leave with the neighbour at number 15',
+					},
+				],
+				Packages: [
+					{
+						Description: '2 x Merino socks, 1 x Walking boots',
+						Weight: { Value: 1.45, Unit: 'Kg' },
+						Dimensions: { Unit: 'Cm', Width: 25, Length: 35, Height: 15 },
+						Value: { Amount: 54, Currency: { IsoCode: 'GBP' } },
+					},
+				],
+			});
+			assert.deepEqual(requests[2].body, {
+				MpdCarrierServiceReference: SERVICE,
+				ConsignmentReferences: [reference],
+			});
+			assert.equal(node('Allocate With Royal Mail').items[0]?.Allocated, true);
+			assertLabelSaved(context, reference);
+			assert.deepEqual(await consignmentsFor(sim, '#1001'), [reference]);
+		},
+	},
+	{
+		name: 'order to label re-run (Reuse Existing): the same consignment, nothing new created',
+		workflow: 'order-to-label.json',
+		async setup(sim, { run }) {
+			const first = await run();
+			firstOrderReference =
+				first.data?.resultData?.runData?.['Create Consignment']?.[0]?.data?.main?.[0]?.[0]?.json
+					?.ConsignmentReference;
+			assert.match(String(firstOrderReference), /^EC-/, 'the first run created a consignment');
+			sim.clearRequests();
+		},
+		async check(context) {
+			const { execution, node, requests, sim } = context;
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const reused = node('Create Consignment').items[0];
+			assert.equal(reused?.Created, false, 'reused, not created');
+			assert.equal(
+				reused?.ConsignmentReference,
+				firstOrderReference,
+				"the first run's consignment",
+			);
+			assert.equal(reused?.ConsignmentState, 'Allocated', 'with its state');
+			assert.equal(
+				requests.filter((r) => r.method === 'POST').length,
+				0,
+				'no POST /consignments on the re-run',
+			);
+			assert.equal(requests[0].path, '/consignments/getConsignmentReferences');
+			// Already allocated by the first run: the allocation counts as done, not as a failure.
+			assert.equal(node('Allocate With Royal Mail').items[0]?.Allocated, true);
+			assertLabelSaved(context, firstOrderReference);
+			assert.deepEqual(await consignmentsFor(sim, '#1001'), [firstOrderReference]);
+		},
+	},
+	{
+		name: 'list shipping locations and package sizes',
+		workflow: 'list-shipping-locations.json',
+		check({ execution, node, requests, sim, seed }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			assert.deepEqual(
+				node('Shipping Locations').items.map((l) => l.Reference),
+				seed.SEED_SHIPPING_LOCATIONS.map((l) => l.Reference),
+			);
+			assert.equal(node('Shipping Locations').items[0].Town, 'Manchester');
+			assert.deepEqual(
+				node('One Package Size').items.map((s) => s.Reference),
+				[seed.SEED_PACKAGE_SIZES[0].Reference],
+				'the limit of 1',
+			);
+			assertHeaders(requests, sim.apiKey);
+			assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`).sort(), [
+				'GET /packagesizes',
+				'GET /shippinglocations',
+			]);
+		},
+	},
+);

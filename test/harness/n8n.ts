@@ -210,6 +210,32 @@ export async function searchCarrierServices(
 	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
 }
 
+/** Calls a list search or load-options method of the node as the editor does, with `parameters` as the form holds them. */
+export async function callEditorMethod(
+	kind: 'listSearch' | 'loadOptions',
+	method: string,
+	credentials: SortedProCredentials,
+	parameters: INodeParameters,
+	path: string,
+	filter?: string,
+): Promise<unknown> {
+	const nodeType = loadSortedPro();
+	const node = nodeWith(parameters);
+	const context = new LoadOptionsContext(
+		workflowWith(node, nodeType),
+		node,
+		additionalDataFor(credentials, parameters),
+		path,
+	);
+	const methods = (
+		nodeType.methods as unknown as Record<
+			string,
+			Record<string, (this: LoadOptionsContext, filter?: string) => Promise<unknown>>
+		>
+	)[kind];
+	return await methods[method].call(context, filter);
+}
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;

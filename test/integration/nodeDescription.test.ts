@@ -6,6 +6,9 @@ const description = new SortedPro().description;
 describe('node description', () => {
 	it.each([
 		['carrierService', 'list', 'List carrier services'],
+		['shippingLocation', 'list', 'List shipping locations'],
+		['packageSize', 'list', 'List package sizes'],
+		['consignment', 'create', 'Create consignment'],
 		['consignment', 'allocateWithCarrierService', 'Allocate with carrier service'],
 		['consignment', 'get', 'Get consignment'],
 		['consignment', 'getLabel', 'Get label'],
@@ -23,9 +26,12 @@ describe('node description', () => {
 		expect(operations.map((option) => ('action' in option ? option.action : undefined))).toEqual([
 			'List carrier services',
 			'Allocate with carrier service',
+			'Create a consignment',
 			'Get a consignment',
 			'Get the label of a consignment',
 			'Manifest consignments',
+			'List package sizes',
+			'List shipping locations',
 		]);
 		expect(description.usableAsTool).toBe(true);
 	});

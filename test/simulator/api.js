@@ -2,6 +2,7 @@
 
 const { SEED_CARRIER_SERVICES, SEED_SHIPPING_LOCATIONS } = require('./seed');
 const { proError, detail } = require('./errors');
+const { CREATE_ROUTES } = require('./create');
 const {
 	planAllocation,
 	applyAllocation,
@@ -355,6 +356,7 @@ function manifestConsignments(ctx, rawBody) {
  * matching path with the wrong method answers 405, like ASP.NET Web API.
  */
 const ROUTES = [
+	...CREATE_ROUTES,
 	{ method: 'GET', pattern: /^\/shippinglocations$/i, handle: (ctx) => getShippingLocations(ctx) },
 	{ method: 'GET', pattern: /^\/carrierservices$/i, handle: (ctx) => getCarrierServices(ctx) },
 	{

@@ -11,6 +11,9 @@
  *   created ineligible with {@link AUTO_INELIGIBLE_REASON}. {@link makeConsignmentReference} makes
  *   such references. Malformed references are "not found".
  *
+ * - CREATED: `POST /consignments` (API version 1.1 body, header `electio-api-version: 1.1`) stores a new
+ *   Unallocated consignment `EC-200-nnn-nnn` with everything sent; it is allocatable like any other.
+ *
  * API requests need the header `ocp-apim-subscription-key: <apiKey>`. Control endpoints under
  * `/__sim/` need no key and are never recorded (see test/simulator/README.md).
  */
@@ -64,6 +67,13 @@ export interface Behaviour {
 	summaryLinks: boolean;
 	/** Delay before every API answer, in ms (default 0). */
 	delayMs: number;
+	/**
+	 * `GET /consignments/getConsignmentReferences?referenceProvidedByCustomer=X` (how PRO matches is
+	 * UNKNOWN): `'exact'` (default) lists consignments whose customer reference is X, `[]` when none;
+	 * `'partial'` lists those whose customer reference contains X; `'notFound'` is exact but answers
+	 * 404 when none match.
+	 */
+	customerReferenceSearch: 'exact' | 'partial' | 'notFound';
 }
 
 /**
@@ -252,8 +262,36 @@ export interface MpdCarrierService {
 }
 
 export const SEED_CARRIER_SERVICES: ReadonlyArray<Readonly<MpdCarrierService>>;
+/**
+ * `GET /shippinglocations`: `SL-MAIN-WAREHOUSE` (Manchester M17 1RY) and `SL-RETURNS` (Leeds LS11 5AB),
+ * with the contract's flat address fields and, as first seeded, a nested `Address`. Create Consignment
+ * accepts only these as `ShippingLocationReference`.
+ */
 export const SEED_SHIPPING_LOCATIONS: ReadonlyArray<
-	Readonly<{ Reference: string; Name: string; IsActive: boolean; Address: Record<string, unknown> }>
+	Readonly<{
+		Id: number;
+		Reference: string;
+		Name: string;
+		ShippingLocationType: string;
+		Town: string;
+		Postcode: string;
+		IsActive: boolean;
+		Address: Record<string, unknown>;
+		[key: string]: unknown;
+	}>
+>;
+/** `GET /packagesizes`: `SMALL-BOX` (30 x 20 x 10 cm, 2 kg, the default) and `LARGE-BOX`. */
+export const SEED_PACKAGE_SIZES: ReadonlyArray<
+	Readonly<{
+		Reference: string;
+		Description: string;
+		CustomerReference: string;
+		Length: number;
+		Width: number;
+		Height: number;
+		Weight: number;
+		IsDefault: boolean;
+	}>
 >;
 export const SEED_CONSIGNMENTS: ReadonlyArray<Readonly<ConsignmentSeed>>;
 export const SEEDED_REFS: {

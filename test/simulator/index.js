@@ -12,6 +12,7 @@ const {
 	CARRIER_SERVICE_REFS,
 	SEED_CARRIER_SERVICES,
 	SEED_SHIPPING_LOCATIONS,
+	SEED_PACKAGE_SIZES,
 	SEED_CONSIGNMENTS,
 	SEEDED_REFS,
 	SEEDED_INELIGIBLE_REASON,
@@ -42,6 +43,7 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 	allocationAccepted: false,
 	summaryLinks: true,
 	delayMs: 0,
+	customerReferenceSearch: 'exact',
 });
 
 const BEHAVIOUR_RULES = {
@@ -56,6 +58,10 @@ const BEHAVIOUR_RULES = {
 	allocationAccepted: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	summaryLinks: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	delayMs: { valid: (v) => Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
+	customerReferenceSearch: {
+		valid: (v) => ['exact', 'partial', 'notFound'].includes(v),
+		expected: "'exact' | 'partial' | 'notFound'",
+	},
 };
 
 // Unknown fields and values throw rather than being ignored: a misspelt
@@ -334,7 +340,13 @@ class Simulator {
 					),
 				};
 			}
-			const ctx = { store: this._store, behaviour: this.behaviour, baseUrl: this.url };
+			const ctx = {
+				store: this._store,
+				behaviour: this.behaviour,
+				baseUrl: this.url,
+				query,
+				headers: req.headers,
+			};
 			return handleApiRequest(ctx, req.method, apiPath, apiBody);
 		};
 		let delayMs = this._behaviour.delayMs;
@@ -482,6 +494,7 @@ module.exports = {
 	CARRIER_SERVICE_REFS,
 	SEED_CARRIER_SERVICES,
 	SEED_SHIPPING_LOCATIONS,
+	SEED_PACKAGE_SIZES,
 	SEED_CONSIGNMENTS,
 	SEEDED_REFS,
 	SEEDED_INELIGIBLE_REASON,

@@ -95,10 +95,32 @@ const SEED_CARRIER_SERVICES = deepFreeze([
 	},
 ]);
 
+// The 2016 contract gives a shipping location the address fields flat (Common.Address); the
+// nested `Address` the first seed used is kept too, since no real answer was ever published.
+function flatAddress(fields) {
+	return {
+		Contact: null,
+		AddressLine3: null,
+		...fields,
+		Country: { Name: 'United Kingdom', IsoCode: { TwoLetterCode: 'GB', ThreeLetterCode: 'GBR' } },
+		DefaultLocationForReturns: false,
+	};
+}
+
 const SEED_SHIPPING_LOCATIONS = deepFreeze([
 	{
+		Id: 1,
 		Reference: 'SL-MAIN-WAREHOUSE',
 		Name: 'Main warehouse',
+		ShippingLocationType: 'Warehouse',
+		...flatAddress({
+			CompanyName: 'Demo Shop Ltd',
+			AddressLine1: 'Unit 4, Trafford Park',
+			AddressLine2: 'Ashburton Road West',
+			Town: 'Manchester',
+			Region: 'Greater Manchester',
+			Postcode: 'M17 1RY',
+		}),
 		IsActive: true,
 		Address: {
 			CompanyName: 'Demo Shop Ltd',
@@ -111,8 +133,18 @@ const SEED_SHIPPING_LOCATIONS = deepFreeze([
 		},
 	},
 	{
+		Id: 2,
 		Reference: 'SL-RETURNS',
 		Name: 'Returns centre',
+		ShippingLocationType: 'DistributionCentre',
+		...flatAddress({
+			CompanyName: 'Demo Shop Ltd',
+			AddressLine1: '12 Canal Street',
+			AddressLine2: null,
+			Town: 'Leeds',
+			Region: 'West Yorkshire',
+			Postcode: 'LS11 5AB',
+		}),
 		IsActive: true,
 		Address: {
 			CompanyName: 'Demo Shop Ltd',
@@ -123,6 +155,30 @@ const SEED_SHIPPING_LOCATIONS = deepFreeze([
 			Postcode: 'LS11 5AB',
 			Country: { Name: 'United Kingdom', IsoCode: { TwoLetterCode: 'GB', ThreeLetterCode: 'GBR' } },
 		},
+	},
+]);
+
+/** `GET /packagesizes` (2016 contract: cm and kg). */
+const SEED_PACKAGE_SIZES = deepFreeze([
+	{
+		Reference: 'SMALL-BOX',
+		Description: 'Small box',
+		CustomerReference: '00000000-0000-4000-8000-000000000001',
+		Length: 30,
+		Width: 20,
+		Height: 10,
+		Weight: 2,
+		IsDefault: true,
+	},
+	{
+		Reference: 'LARGE-BOX',
+		Description: 'Large box',
+		CustomerReference: '00000000-0000-4000-8000-000000000001',
+		Length: 60,
+		Width: 40,
+		Height: 40,
+		Weight: 15,
+		IsDefault: false,
 	},
 ]);
 
@@ -191,6 +247,7 @@ module.exports = {
 	CARRIER_SERVICE_REFS,
 	SEED_CARRIER_SERVICES,
 	SEED_SHIPPING_LOCATIONS,
+	SEED_PACKAGE_SIZES,
 	SEEDED_REFS,
 	SEEDED_INELIGIBLE_REASON,
 	SEED_CONSIGNMENTS,

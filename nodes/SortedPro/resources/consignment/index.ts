@@ -4,6 +4,7 @@ import {
 	allocateWithCarrierServiceFields,
 	allocateWithCarrierServiceOperation,
 } from './allocateWithCarrierService';
+import { createFields, createOperation } from './create';
 import { getOperation } from './get';
 import { getLabelFields, getLabelOperation } from './getLabel';
 import { manifestFields, manifestOperation } from './manifest';
@@ -18,6 +19,7 @@ export const consignmentDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['consignment'] } },
 		options: [
 			allocateWithCarrierServiceOperation,
+			createOperation,
 			getOperation,
 			getLabelOperation,
 			manifestOperation,
@@ -31,6 +33,7 @@ export const consignmentDescription: INodeProperties[] = [
 	] as string[]),
 	consignmentReferenceField([getOperation.value, getLabelOperation.value] as string[]),
 	...allocateWithCarrierServiceFields,
+	...createFields,
 	...getLabelFields,
 	...manifestFields,
 ];

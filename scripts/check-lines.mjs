@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// No line longer than 120 characters in nodes/, credentials/ and test/ (Prettier wraps code at
+// 100 but leaves long strings, comments and Markdown tables alone). Part of `npm run lint`.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const LIMIT = 120;
+const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+	encoding: 'utf8',
+})
+	.split('\n')
+	.filter((f) => /^(nodes|credentials|test)\//.test(f) && /\.(ts|js|mjs|md|json)$/.test(f));
+
+let found = 0;
+for (const file of files) {
+	let text;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		continue; // deleted in the working tree
+	}
+	text.split('\n').forEach((line, index) => {
+		if (line.length > LIMIT) {
+			found++;
+			console.error(`${file}:${index + 1}: ${line.length} characters (at most ${LIMIT})`);
+		}
+	});
+}
+if (found) {
+	console.error(`${found} line(s) longer than ${LIMIT} characters.`);
+	process.exit(1);
+}
