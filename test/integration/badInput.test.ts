@@ -131,8 +131,7 @@ const OPERATIONS: InputOperation[] = [
 	},
 ];
 
-// Create is being added by another helper: its row applies once the node has a Create
-// operation with a JSON body field. The lead may need to add its other required parameters.
+// Create's row applies when the node has a Create operation with a JSON body field.
 const hasCreate = new SortedPro().description.properties.some(
 	(property) =>
 		property.name === 'jsonBody' &&
@@ -144,7 +143,12 @@ if (hasCreate) {
 		kind: 'none',
 		fields: ['jsonBody'],
 		defaultReferences: [],
-		parameters: ({ jsonBody }) => ({ resource: 'consignment', operation: 'create', jsonBody }),
+		parameters: ({ jsonBody }) => ({
+			resource: 'consignment',
+			operation: 'create',
+			specifyBody: 'json',
+			jsonBody,
+		}),
 		outputOf: field('ConsignmentReference'),
 	});
 }

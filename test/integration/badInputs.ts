@@ -420,12 +420,17 @@ export const BAD_INPUTS: BadInput[] = [
 	{ name: 'text', kind: 'limit', value: '={{ "many" }}', expect: refused },
 	{ name: 'a huge number', kind: 'limit', value: 1e12, expect: 'ok' },
 
-	// Create (added by another helper): a JSON body that is an array. The row applies once the
-	// node has a Create operation with a jsonBody field.
+	// Create's JSON body (the rows apply when the node has a Create operation with a jsonBody field).
+	{ name: 'an array', kind: 'jsonBody', value: '[{"Packages": []}]', expect: refused },
+	{ name: 'empty', kind: 'jsonBody', value: '', expect: refused },
+	{ name: 'not JSON', kind: 'jsonBody', value: '{"Packages": [', expect: refused },
+	{ name: 'null', kind: 'jsonBody', value: 'null', expect: refused },
+	{ name: 'a number', kind: 'jsonBody', value: '42', expect: refused },
+	{ name: 'an empty object', kind: 'jsonBody', value: '{}', expect: refused },
 	{
-		name: 'a JSON body that is an array',
+		name: 'a 10 MB string',
 		kind: 'jsonBody',
-		value: '[{"Packages": []}]',
+		value: JSON.stringify({ Reference: 'x'.repeat(TEN_MB) }),
 		expect: refused,
 	},
 ];
