@@ -78,8 +78,8 @@ async function prepare(row: OperationRow, column: FaultColumn) {
 	sim.inject({ ...column.fault, ...row.endpoint });
 }
 
-function checkOutput(row: OperationRow, items: INodeExecutionData[]) {
-	const claimed = row.verify(sim, items, row.references);
+async function checkOutput(row: OperationRow, items: INodeExecutionData[]) {
+	const claimed = await row.verify(sim, items, row.references);
 	return new Set(claimed.map((reference) => reference.toUpperCase()));
 }
 
@@ -108,7 +108,7 @@ describe.each(OPERATIONS.map((row) => [row.name, row] as const))('%s', (_name, r
 				expect({ unaccounted }).toEqual({ unaccounted: [] });
 			} else {
 				const output = items ?? [];
-				checkOutput(row, output);
+				await checkOutput(row, output);
 				const inOutput = new Set(
 					output.map((item) =>
 						String(
@@ -134,7 +134,7 @@ describe.each(OPERATIONS.map((row) => [row.name, row] as const))('%s', (_name, r
 				error: undefined,
 				description: undefined,
 			});
-			const claimed = checkOutput(row, retried.items ?? []);
+			const claimed = await checkOutput(row, retried.items ?? []);
 			if (row.references.length > 0)
 				expect([...claimed]).toEqual(row.references.map((reference) => reference.toUpperCase()));
 

@@ -32,7 +32,11 @@ export interface OperationRow {
 	 * The references an output item claims success for, and throws when an item claims something
 	 * the simulator's records do not show (a consignment it did not change, a foreign reference).
 	 */
-	verify: (sim: Simulator, items: INodeExecutionData[], references: string[]) => string[];
+	verify: (
+		sim: Simulator,
+		items: INodeExecutionData[],
+		references: string[],
+	) => string[] | Promise<string[]>;
 }
 
 const SERVICE = CARRIER_SERVICE_REFS.royalMailTracked48;
@@ -151,6 +155,60 @@ export const OPERATIONS: OperationRow[] = [
 		verify: verifyBulk('Manifested', ['Manifested']),
 	},
 ];
+
+/** The consignments the simulator holds for a customer reference, through its own search. */
+async function consignmentsFor(sim: Simulator, customerReference: string): Promise<string[]> {
+	const response = await fetch(
+		`${sim.url}/consignments/getConsignmentReferences?referenceProvidedByCustomer=${encodeURIComponent(customerReference)}`,
+		{ headers: { 'ocp-apim-subscription-key': sim.apiKey } },
+	);
+	sim.requests.pop();
+	if (response.status === 404) return [];
+	const body = (await response.json()) as unknown[];
+	return body.map((entry) =>
+		typeof entry === 'string' ? entry : String((entry as { Reference?: unknown }).Reference),
+	);
+}
+
+const CUSTOMER_REFERENCE = 'FAULT-ORDER-1';
+
+OPERATIONS.push({
+	name: 'consignment create',
+	endpoint: { method: 'POST', path: '/consignments' },
+	references: [],
+	// Reuse Existing is what makes a re-run (Retry On Fail) safe for Create: see its README text.
+	parameters: () => ({
+		resource: 'consignment',
+		operation: 'create',
+		shippingLocation: { __rl: true, mode: 'list', value: 'SL-MAIN-WAREHOUSE' },
+		destination: {
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			addressLine1: '13 Porter Street',
+			town: 'Manchester',
+			postcode: 'M1 5WG',
+			countryCode: 'GB',
+			email: 'ada@example.com',
+			telephone: '07700 900123',
+		},
+		packages: {
+			package: [
+				{ weight: 1.5, length: 30, width: 20, height: 10, description: 'T-shirts', value: 25 },
+			],
+		},
+		additionalFields: { customerReference: CUSTOMER_REFERENCE },
+		options: { reuseExisting: true },
+	}),
+	verify: async (sim, items) => {
+		if (items.length !== 1) throw new Error(`${items.length} items for one consignment`);
+		const reference = String(json(items[0]).ConsignmentReference);
+		const held = await consignmentsFor(sim, CUSTOMER_REFERENCE);
+		if (!held.includes(reference))
+			throw new Error(`${reference} is output as created but the simulator has ${held.join(', ')}`);
+		if (held.length !== 1) throw new Error(`the simulator holds ${held.length} consignments`);
+		return [];
+	},
+});
 
 export interface FaultColumn {
 	name: string;
