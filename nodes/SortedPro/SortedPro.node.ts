@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { getPackageSizes, searchShippingLocations } from './listSearch/accountLists';
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
+import { searchServiceGroups } from './listSearch/searchServiceGroups';
 import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
 import { packageSizeDescription } from './resources/packageSize';
@@ -15,9 +16,9 @@ export class SortedPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] === "list" ? { carrierService: "List carrier services", shippingLocation: "List shipping locations", packageSize: "List package sizes" }[$parameter["resource"]] : { create: "Create consignment", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments" }[$parameter["operation"]] ?? $parameter["operation"] }}',
+			'={{ $parameter["operation"] === "list" ? { carrierService: "List carrier services", shippingLocation: "List shipping locations", packageSize: "List package sizes" }[$parameter["resource"]] : { create: "Create consignment", allocateWithCarrierService: "Allocate with carrier service", get: "Get consignment", getLabel: "Get label", manifest: "Manifest consignments", allocate: "Allocate using rules", allocateWithServiceGroup: "Allocate with service group", allocateWithCheapestQuote: "Allocate with cheapest quote", getQuotes: "Get quotes", allocateWithQuote: "Allocate with quote", deallocate: "Deallocate consignments", cancel: "Cancel consignments", getTracking: "Get tracking" }[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
-			'Create, allocate and manifest consignments, get them and their labels, and list carrier services, shipping locations and package sizes in SortedPRO (formerly Electio)',
+			'Create, allocate, deallocate, cancel and manifest consignments, get them, their quotes, labels and tracking, and list carrier services, shipping locations and package sizes in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -49,7 +50,7 @@ export class SortedPro implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCarrierServices, searchShippingLocations },
+		listSearch: { searchCarrierServices, searchServiceGroups, searchShippingLocations },
 		loadOptions: { getPackageSizes },
 	};
 }

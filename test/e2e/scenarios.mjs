@@ -626,3 +626,157 @@ workflowScenarios.push(
 		},
 	},
 );
+
+// Allocation modes and undoing them (issue 9). Appended to workflowScenarios below.
+const JOURNEY_REF = 'EC-200-000-001';
+const CANCEL_REF = 'EC-200-000-002';
+const LEADING_ALLOCATION_KEYS = [
+	'ConsignmentReference',
+	'Allocated',
+	'AllocationStatus',
+	'FailureReason',
+	'MpdCarrierServiceReference',
+	'MpdCarrierServiceName',
+	'CarrierReference',
+	'CarrierName',
+	'CarrierServiceReference',
+	'CarrierServiceName',
+	'TrackingReferences',
+	'ConsignmentLegs',
+	'AllocationDate',
+	'Description',
+];
+
+workflowScenarios.push(
+	{
+		// When Create Consignment is merged, a Create step goes before "Order" in
+		// allocation-journey.json, JOURNEY_REF becomes the reference it creates (read it from the
+		// Create node's output), and `POST /consignments` becomes the first expected request below.
+		name: 'allocation modes journey: get quotes, allocate with quote, deallocate, allocate with rules, label, manifest, tracking',
+		workflow: 'allocation-journey.json',
+		check({ execution, node, requests, sim, seed }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const quotes = node('Get Quotes').items;
+			assert.ok(quotes.length >= 2, `several quotes: ${quotes.length}`);
+			const prices = quotes.filter((q) => q.Available).map((q) => q.PriceGross);
+			assert.deepEqual(
+				prices,
+				[...prices].sort((a, b) => a - b),
+				'cheapest first',
+			);
+			const cheapest = quotes[0];
+			assert.match(cheapest.QuoteReference, /^[0-9a-f-]{36}$/, 'a quote reference');
+
+			const withQuote = node('Allocate With Quote').items;
+			assert.equal(withQuote.length, 1);
+			assert.equal(withQuote[0].Allocated, true, 'allocated with the quote');
+			assert.equal(withQuote[0].MpdCarrierServiceReference, cheapest.MpdCarrierServiceReference);
+			assert.deepEqual(
+				Object.keys(withQuote[0]).slice(0, LEADING_ALLOCATION_KEYS.length),
+				LEADING_ALLOCATION_KEYS,
+			);
+			assert.equal(node('Deallocate').items[0]?.Deallocated, true, 'deallocated');
+
+			const byRules = node('Allocate With Rules').items;
+			assert.equal(byRules[0]?.Allocated, true, 'allocated again, by the rules');
+			assert.equal(byRules[0].MpdCarrierServiceReference, seed.RULES_SERVICE);
+			assert.deepEqual(
+				Object.keys(byRules[0]).slice(0, LEADING_ALLOCATION_KEYS.length),
+				LEADING_ALLOCATION_KEYS,
+			);
+			assert.match(byRules[0].TrackingReferences[0], /^TRK\d{8}$/, 'tracking reference to map');
+
+			assert.equal(node('Get Label').rawItems[0]?.binary?.label?.mimeType, 'application/pdf');
+			assert.equal(node('Manifest').items[0]?.Manifested, true, 'manifested');
+			const tracking = node('Get Tracking').items;
+			assert.equal(tracking[0]?.Code, 'MANIFESTED', 'the carrier has it');
+			assert.equal(sim.getConsignment(JOURNEY_REF).ConsignmentState, 'Manifested');
+
+			// The allocate-with-quote PUT has no body, hence no content type; the rest as always.
+			const bodiless = requests.filter((r) => r.method === 'PUT' && r.rawBody === '');
+			assert.equal(bodiless.length, 1, 'only allocate with quote is sent without a body');
+			assertHeaders(
+				requests.filter((r) => !bodiless.includes(r)),
+				sim.apiKey,
+			);
+			assert.equal(bodiless[0].headers['ocp-apim-subscription-key'], sim.apiKey);
+			assert.equal(bodiless[0].headers['electio-api-version'], '1.1');
+			const quote = encodeURIComponent(cheapest.QuoteReference);
+			assert.deepEqual(
+				requests.map((r) => `${r.method} ${r.path}`),
+				[
+					`GET /quotes/consignment/${JOURNEY_REF}`,
+					`PUT /allocation/${JOURNEY_REF}/allocatewithquote/${quote}`,
+					`GET /consignments/${JOURNEY_REF}`,
+					'PUT /consignments/deallocatelist',
+					'PUT /allocation/allocate',
+					`GET /consignments/${JOURNEY_REF}`,
+					`GET /labels/${JOURNEY_REF}/PDF`,
+					'PUT /consignments/manifest',
+					`GET /tracking/${JOURNEY_REF}`,
+				],
+			);
+			assert.deepEqual(requests[3].body, [JOURNEY_REF], 'deallocate sends a bare array');
+			assert.deepEqual(requests[4].body, { ConsignmentReferences: [JOURNEY_REF] });
+		},
+	},
+	{
+		// Issue 12: a re-run (already allocated) gives the keys and values of a first run.
+		name: 'allocation modes, re-run of Allocate With Carrier Service: same leading keys, Service Code, tracking',
+		workflow: 'order-journey.json',
+		setup: (sim) => sim.addConsignment({ reference: 'EC-000-05A-Z6S', state: 'Allocated' }),
+		check({ execution, node, requests }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const item = node('Allocate').items[0];
+			assert.deepEqual(
+				Object.keys(item).slice(0, LEADING_ALLOCATION_KEYS.length),
+				LEADING_ALLOCATION_KEYS,
+			);
+			assert.equal(item.Allocated, true);
+			assert.equal(
+				item.MpdCarrierServiceReference,
+				SERVICE,
+				'the Service Code, not the carrier code',
+			);
+			assert.match(item.TrackingReferences[0], /^TRK\d{8}$/, 'TrackingReferences[0] to map');
+			assert.match(item.Description, /already allocated/);
+			assert.equal(node('Manifest').items[0]?.Manifested, true, 'the journey goes on');
+			assert.deepEqual(
+				requests.slice(0, 2).map((r) => `${r.method} ${r.path}`),
+				[`PUT ${ALLOCATE_PATH}`, 'GET /consignments/EC-000-05A-Z6S'],
+			);
+		},
+	},
+	{
+		name: 'allocation modes, cancel an unallocated consignment: cancelled for good, allocating it afterwards fails',
+		workflow: 'cancel-unallocated.json',
+		check({ execution, node, requests, sim }) {
+			assert.equal(
+				execution.status,
+				'success',
+				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const cancelled = node('Cancel').items;
+			assert.equal(cancelled.length, 1);
+			assert.equal(cancelled[0].ConsignmentReference, CANCEL_REF);
+			assert.equal(cancelled[0].Cancelled, true, 'cancelled');
+			assert.equal(cancelled[0].FailureReason, null);
+			assert.equal(sim.getConsignment(CANCEL_REF).ConsignmentState, 'Cancelled');
+			const after = node('Allocate After Cancel').items[0];
+			assert.equal(after?.Allocated, false, 'a cancelled consignment is not allocated');
+			assert.equal(after.ConsignmentState, 'Cancelled');
+			assert.match(after.FailureReason, /create a new consignment/, after.FailureReason);
+			const cancels = requests.filter((r) => r.path === '/consignments/cancellist');
+			assert.equal(cancels.length, 1, 'one cancel request, never repeated');
+			assert.deepEqual(cancels[0].body, [CANCEL_REF]);
+		},
+	},
+);

@@ -236,6 +236,26 @@ export async function callEditorMethod(
 	return await methods[method].call(context, filter);
 }
 
+/** Calls the carrier-service-group picker as the editor does, through a LoadOptionsContext. */
+export async function searchServiceGroups(
+	credentials: SortedProCredentials,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const parameters: INodeParameters = {
+		resource: 'consignment',
+		operation: 'allocateWithServiceGroup',
+		serviceGroup: { __rl: true, mode: 'list', value: '' } as unknown as NodeParameterValueType,
+	};
+	return (await callEditorMethod(
+		'listSearch',
+		'searchServiceGroups',
+		credentials,
+		parameters,
+		'serviceGroup',
+		filter,
+	)) as INodeListSearchResult;
+}
+
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
 	message: string;

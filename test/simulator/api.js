@@ -3,34 +3,11 @@
 const { SEED_CARRIER_SERVICES, SEED_SHIPPING_LOCATIONS } = require('./seed');
 const { proError, detail } = require('./errors');
 const { CREATE_ROUTES } = require('./create');
-const {
-	planAllocation,
-	applyAllocation,
-	carrierOf,
-	trackingReference,
-	formatShippingDate,
-	shippingDateFor,
-} = require('./consignments');
-
-// The real cap is UNKNOWN; Sorted's newer Shipments API uses 100, and a cap
-// here makes a client that forgets to chunk fail loudly in tests.
-const MAX_REFERENCES_PER_REQUEST = 100;
-
-// Per-failure status codes for the `statusCode` failure style. The real codes
-// are unknown; varying them checks that clients treat any non-2xx as failure.
-const FAILURE_STATUS = { notFound: 404, wrongState: 409, ineligible: 422 };
-const FAILURE_DETAIL_CODE = {
-	notFound: 'ConsignmentNotFound',
-	wrongState: 'InvalidConsignmentState',
-	ineligible: 'CarrierServiceIneligible',
-};
-
-const json = (status, body) => ({ status, json: body });
-const badRequest = (code, message, details) => json(400, proError(code, message, details));
-
-function isDisabled(service) {
-	return service.Status === 2 || service.Status === 'Disabled';
-}
+const { MAX_REFERENCES_PER_REQUEST, json, badRequest } = require('./common');
+const { ROUTES: ALLOCATION_ROUTES } = require('./allocation');
+const { ROUTES: QUOTE_ROUTES } = require('./quotes');
+const { ROUTES: LIFECYCLE_ROUTES } = require('./lifecycle');
+const { ROUTES: TRACKING_ROUTES } = require('./tracking');
 
 function getShippingLocations() {
 	return json(200, SEED_SHIPPING_LOCATIONS);
@@ -145,144 +122,6 @@ function getLabel(ctx, encodedReference, requestedFormat) {
 	return json(200, labelFile(format, reference));
 }
 
-function validateAllocationRequest(ctx, rawBody) {
-	let body;
-	try {
-		body = JSON.parse(rawBody);
-	} catch {
-		return { error: badRequest('InvalidRequest', 'The request body is not valid JSON') };
-	}
-	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		return { error: badRequest('InvalidRequest', 'The request body must be a JSON object') };
-	}
-	const { MpdCarrierServiceReference: serviceReference, ConsignmentReferences: references } = body;
-	const problems = [];
-	if (typeof serviceReference !== 'string' || !serviceReference.trim()) {
-		problems.push(
-			detail('Required', 'MpdCarrierServiceReference', 'MpdCarrierServiceReference is required'),
-		);
-	}
-	if (!Array.isArray(references) || references.length === 0) {
-		problems.push(
-			detail(
-				'Required',
-				'ConsignmentReferences',
-				'ConsignmentReferences must be a non-empty array of references',
-			),
-		);
-	} else {
-		references.forEach((reference, i) => {
-			if (typeof reference !== 'string' || !reference) {
-				problems.push(
-					detail(
-						'Invalid',
-						`ConsignmentReferences[${i}]`,
-						'A consignment reference must be a non-empty string',
-					),
-				);
-			}
-		});
-	}
-	if (problems.length) {
-		return { error: badRequest('InvalidRequest', 'The request is invalid', problems) };
-	}
-	if (references.length > MAX_REFERENCES_PER_REQUEST) {
-		const message = `At most ${MAX_REFERENCES_PER_REQUEST} consignments can be allocated in one request; ${references.length} were sent`;
-		return {
-			error: badRequest('TooManyConsignments', message, [
-				detail('TooMany', 'ConsignmentReferences', message),
-			]),
-		};
-	}
-	// Case-sensitive on purpose: nothing says PRO folds case, and a client should send the code as listed.
-	const service = SEED_CARRIER_SERVICES.find((s) => s.Reference === serviceReference);
-	if (!service) {
-		const message = `Carrier service ${serviceReference} not found`;
-		return {
-			error: badRequest('CarrierServiceNotFound', message, [
-				detail('NotFound', 'MpdCarrierServiceReference', message),
-			]),
-		};
-	}
-	if (isDisabled(service)) {
-		const message = `Carrier service ${serviceReference} is disabled for this account`;
-		return {
-			error: badRequest('CarrierServiceDisabled', message, [
-				detail('Disabled', 'MpdCarrierServiceReference', message),
-			]),
-		};
-	}
-	return { service, references };
-}
-
-function successSummary(ctx, service, reference, now) {
-	const carrier = carrierOf(service);
-	const summary = { StatusCode: 200 };
-	if (ctx.behaviour.summaryLinks) {
-		summary.ApiLinks = [
-			{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(reference)}` },
-			{ Rel: 'label', Href: `${ctx.baseUrl}/labels/${encodeURIComponent(reference)}` },
-		];
-	}
-	summary.Description =
-		`Consignment ${reference} has been successfully allocated with ${carrier.CarrierName} ` +
-		`${carrier.CarrierServiceName} for shipping on ${formatShippingDate(shippingDateFor(now))}`;
-	summary.ConsignmentLegs = [
-		{
-			Leg: 1,
-			TrackingReferences: [trackingReference(reference, service.Reference)],
-			CarrierReference: carrier.CarrierReference,
-			CarrierServiceReference: null,
-			CarrierName: carrier.CarrierName,
-		},
-	];
-	return Object.assign(summary, carrier);
-}
-
-function failureSummary(ctx, service, step) {
-	const summary = { StatusCode: FAILURE_STATUS[step.kind] };
-	if (ctx.behaviour.summaryLinks) {
-		summary.ApiLinks = [
-			{ Rel: 'detail', Href: `${ctx.baseUrl}/consignments/${encodeURIComponent(step.reference)}` },
-		];
-	}
-	summary.Description = `Consignment ${step.reference} could not be allocated with ${service.Reference}: ${step.reason}`;
-	return summary;
-}
-
-function allocateWithCarrierService(ctx, rawBody) {
-	const validated = validateAllocationRequest(ctx, rawBody);
-	if (validated.error) return validated.error;
-	const { service, references } = validated;
-	const { allocationFailure, allocationAccepted } = ctx.behaviour;
-	const now = Date.now();
-
-	const plan = planAllocation(ctx.store, references, allocationAccepted, now);
-	const failures = plan.filter((step) => !step.ok);
-
-	if (allocationFailure === 'badRequest' && failures.length > 0) {
-		return badRequest(
-			'AllocationFailed',
-			`${failures.length} of ${references.length} consignments could not be allocated with ${service.Reference}; ` +
-				'no consignment in this request was allocated',
-			failures.map((f) =>
-				detail(FAILURE_DETAIL_CODE[f.kind], `ConsignmentReferences[${f.index}]`, f.reason),
-			),
-		);
-	}
-
-	applyAllocation(ctx.store, plan, service, allocationAccepted, now);
-
-	if (allocationAccepted) return { status: 202, raw: '' };
-
-	const summaries = [];
-	for (const step of plan) {
-		if (step.ok) summaries.push(successSummary(ctx, service, step.reference, now));
-		else if (allocationFailure === 'statusCode') summaries.push(failureSummary(ctx, service, step));
-	}
-	return json(200, summaries);
-}
-
 /**
  * `PUT /consignments/manifest` with `{ ConsignmentReferences: [...] }`: one result per reference,
  * `{ IsSuccess, Message, Data: reference, ApiLinks }`. Only allocated consignments can be
@@ -359,11 +198,10 @@ const ROUTES = [
 	...CREATE_ROUTES,
 	{ method: 'GET', pattern: /^\/shippinglocations$/i, handle: (ctx) => getShippingLocations(ctx) },
 	{ method: 'GET', pattern: /^\/carrierservices$/i, handle: (ctx) => getCarrierServices(ctx) },
-	{
-		method: 'PUT',
-		pattern: /^\/allocation\/allocatewithcarrierservice$/i,
-		handle: (ctx, _match, rawBody) => allocateWithCarrierService(ctx, rawBody),
-	},
+	...ALLOCATION_ROUTES,
+	...QUOTE_ROUTES,
+	...LIFECYCLE_ROUTES,
+	...TRACKING_ROUTES,
 	{
 		method: 'PUT',
 		pattern: /^\/consignments\/manifest$/i,

@@ -74,6 +74,17 @@ export interface Behaviour {
 	 * 404 when none match.
 	 */
 	customerReferenceSearch: 'exact' | 'partial' | 'notFound';
+	/**
+	 * How `PUT /consignments/deallocatelist` and `/cancellist` answer a consignment they refuse
+	 * (not found, or a state that does not allow it):
+	 * - `'message'` (default): `{ IsSuccess: false, Message: reason, Data: ref, ApiLinks: null }`.
+	 * - `'omit'`: left out of the 200 array.
+	 * - `'badRequest'`: the whole request answers 400 with `Details[i] = { Target: '[n]', Message }`
+	 *   and NOTHING changes.
+	 */
+	listFailure: 'message' | 'omit' | 'badRequest';
+	/** How long a quote from `GET /quotes/consignment/{ref}` stays valid, in ms (default a day; 0: expired at once). */
+	quoteLifetimeMs: number;
 }
 
 /**
@@ -312,3 +323,18 @@ export function isAutoIneligibleReference(reference: unknown): boolean;
  * `{ ineligible: true }` one ending in `F` + two digits (0 <= n < 1e7). Distinct n give distinct references.
  */
 export function makeConsignmentReference(n: number, options?: { ineligible?: boolean }): string;
+
+/** The seeded carrier service groups of `GET /servicegroups` (a bare array). */
+export const SERVICE_GROUP_REFS: {
+	/** `valuableGoods`, enabled: allocates with UPS Express Saver (its only enabled service). */
+	readonly valuableGoods: string;
+	/** `SGREF01`, enabled: Royal Mail Tracked 48 and DPD Next Day; allocates with DPD (cheaper). */
+	readonly standardUk: string;
+	/** `OLD-GROUP`, `IsEnabled: false`: allocation answers 400 `ServiceGroupDisabled`. */
+	readonly disabled: string;
+};
+export const SEED_SERVICE_GROUPS: ReadonlyArray<
+	Readonly<{ Reference: string; Name: string; IsEnabled: boolean; [key: string]: unknown }>
+>;
+/** The service `PUT /allocation/allocate` (the "allocation rules") allocates with: `MPD_RMDTPS48HNAUT`. */
+export const RULES_SERVICE: string;

@@ -31,6 +31,7 @@ const {
 } = require('./errors');
 const { ConsignmentStore } = require('./consignments');
 const { handleApiRequest, MAX_REFERENCES_PER_REQUEST } = require('./api');
+const { SERVICE_GROUP_REFS, SEED_SERVICE_GROUPS, RULES_SERVICE } = require('./allocation');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const API_KEY_HEADER = 'ocp-apim-subscription-key';
@@ -44,6 +45,8 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 	summaryLinks: true,
 	delayMs: 0,
 	customerReferenceSearch: 'exact',
+	listFailure: 'message',
+	quoteLifetimeMs: 24 * 60 * 60 * 1000,
 });
 
 const BEHAVIOUR_RULES = {
@@ -61,6 +64,14 @@ const BEHAVIOUR_RULES = {
 	customerReferenceSearch: {
 		valid: (v) => ['exact', 'partial', 'notFound'].includes(v),
 		expected: "'exact' | 'partial' | 'notFound'",
+	},
+	listFailure: {
+		valid: (v) => ['message', 'omit', 'badRequest'].includes(v),
+		expected: "'message' | 'omit' | 'badRequest'",
+	},
+	quoteLifetimeMs: {
+		valid: (v) => Number.isFinite(v) && v >= 0,
+		expected: 'a non-negative number',
 	},
 };
 
@@ -502,4 +513,7 @@ module.exports = {
 	isWellFormedReference,
 	isAutoIneligibleReference,
 	makeConsignmentReference,
+	SERVICE_GROUP_REFS,
+	SEED_SERVICE_GROUPS,
+	RULES_SERVICE,
 };

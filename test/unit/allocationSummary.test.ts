@@ -142,6 +142,26 @@ describe('trackingReferencesOf', () => {
 	});
 });
 
+describe('reasonsByReference: bare-array bodies', () => {
+	it('reads a target "[i]" as the i-th reference sent', () => {
+		const body = { Details: [{ Target: '[1]', Message: 'Consignment is delivered' }] };
+		expect([...reasonsByReference(['EC-1', 'EC-2'], body)]).toEqual([
+			['EC-2', 'Consignment is delivered'],
+		]);
+	});
+});
+
+describe('trackingReferencesOf: a record listing references twice', () => {
+	it('lists each tracking reference once', () => {
+		expect(
+			trackingReferencesOf({
+				TrackingReferences: ['T1'],
+				ConsignmentLegs: [{ TrackingReferences: ['T1', 'T2'] }],
+			}),
+		).toEqual(['T1', 'T2']);
+	});
+});
+
 describe('reasonsByReference', () => {
 	it('maps Details targets ConsignmentReferences[i] to the references sent', () => {
 		const body = {

@@ -1,4 +1,7 @@
-import { interpretConsignment } from '../../nodes/SortedPro/helpers/consignmentState';
+import {
+	adviceForAllocationState,
+	interpretConsignment,
+} from '../../nodes/SortedPro/helpers/consignmentState';
 
 const SERVICE = 'MPD_RMDTPS48HNAUT';
 
@@ -91,6 +94,51 @@ describe('interpretConsignment', () => {
 		expect(interpretConsignment('EC-1', 'oops', SERVICE)).toMatchObject({
 			status: 'failed',
 			reason: expect.stringContaining('gave no reason.'),
+		});
+	});
+});
+
+describe('adviceForAllocationState', () => {
+	it('explains the states that can neither be allocated nor count as allocated', () => {
+		expect(adviceForAllocationState('Cancelled')).toContain('create a new consignment');
+		expect(adviceForAllocationState('Cancelling')).toContain('being cancelled');
+		expect(adviceForAllocationState('Deallocating')).toBe(
+			'It is in state Deallocating. Only consignments in state Unallocated or AllocationFailed can be allocated.',
+		);
+		for (const state of [
+			'Unallocated',
+			'AllocationFailed',
+			'Allocated',
+			'Delivered',
+			'Allocating',
+			undefined,
+		])
+			expect(adviceForAllocationState(state)).toBeUndefined();
+	});
+
+	it('reads a cancelled record as failed with that advice, and an unexplained failure without a service as a rules matter', () => {
+		expect(interpretConsignment('EC-1', { ConsignmentState: 'Cancelled' })).toMatchObject({
+			status: 'failed',
+			reason: expect.stringContaining('create a new consignment'),
+			consignmentState: 'Cancelled',
+		});
+		expect(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated' }).status).toBe('failed');
+		expect(
+			(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated' }) as { reason: string })
+				.reason,
+		).toContain('its allocation rules may allow no carrier service for it.');
+	});
+
+	it('takes the tracking legs of a re-run from the top of the record', () => {
+		expect(
+			interpretConsignment('EC-1', {
+				ConsignmentState: 'Manifested',
+				Allocation: { MpdCarrierServiceReference: SERVICE },
+				ConsignmentLegs: [{ TrackingReferences: ['T1'] }],
+			}),
+		).toMatchObject({
+			status: 'done',
+			summary: { ConsignmentLegs: [{ TrackingReferences: ['T1'] }] },
 		});
 	});
 });

@@ -8,7 +8,12 @@
  * - a 400 that blames particular consignments fails just those, and the rest are sent again;
  * - consignments the response says nothing about, and reported failures, are looked up on the
  *   consignment record (a re-run of work already done counts as done);
- * - after a time-out or a 5xx, each consignment of that request is looked up;
+ * - after a time-out or a 5xx, each consignment of that request is looked up; nothing is ever
+ *   sent again on the engine's own, so a cancel is never repeated behind the user's back
+ *   (after a 400 naming some consignments, only the others, which it refused, are sent again);
+ * - endpoints that take one consignment in the path go one request per reference, and a refusal
+ *   there (a 4xx about the consignment) is that consignment's failure, not the run's;
+ * - a consignment done but missing details only its record holds can be completed from it;
  * - each input item gets exactly what it would get alone: its own items, or its own error
  *   accounting for every reference it passed in.
  *
@@ -62,7 +67,25 @@ export interface BulkOperation {
 	pendingReason: string;
 	/** The output item of one outcome. */
 	toJson(outcome: BulkOutcome): Record<string, unknown>;
+	/**
+	 * Whether a consignment reported done still lacks details only its record has (the carrier
+	 * service chosen by allocation rules, say); those are looked up and passed to `completeDone`.
+	 */
+	needsCompleting?(outcome: DoneOutcome): boolean;
+	completeDone?(outcome: DoneOutcome, consignment: unknown): BulkOutcome;
+	/** What the user can do about a failure, added to its reason (e.g. "get a new quote"). */
+	advise?(reason: string, consignmentState: string | undefined): string | undefined;
+	/** Extra words for a request-level refusal, e.g. naming a service group that does not exist. */
+	explainRefusal?(response: SortedProResponse): { message?: string; hint?: string } | undefined;
 }
+
+export type DoneOutcome = Extract<BulkOutcome, { status: 'done' }>;
+
+/**
+ * For endpoints that take one consignment in the path, a refusal is about that consignment. These
+ * statuses are about the request or the account instead, and stop the run like any list request.
+ */
+const NOT_ABOUT_THE_CONSIGNMENT = new Set([401, 403, 407, 408, 429]);
 
 const LOOKUP_CONCURRENCY = 5;
 
@@ -161,6 +184,28 @@ function unreadableReason(body: unknown): string | undefined {
 /** An outcome still to be settled by a look-up; `unreadable` says why the answer did not tell. */
 type Unexplained = { reference: string; unreadable?: string };
 
+/** SortedPRO's own words for a refusal of one consignment, as a sentence. */
+function refusalReason(response: SortedProResponse): string {
+	const { message, details } = readApiError(response.body);
+	// A detail often repeats the message after its target ("consignmentReference: ...").
+	const said = [message, ...details.filter((entry) => !message || !entry.endsWith(message))]
+		.filter((entry): entry is string => Boolean(entry))
+		.map((entry) => entry.replace(/[.\s]+$/, ''))
+		.join('; ');
+	return said
+		? `${said} (HTTP ${response.statusCode}).`
+		: `SortedPRO refused it with HTTP ${response.statusCode} and gave no reason.`;
+}
+
+function refusalError(
+	context: IExecuteSingleFunctions,
+	response: SortedProResponse,
+	operation: BulkOperation,
+) {
+	const explained = operation.explainRefusal?.(response);
+	return errorForResponse(context, response, operation.action, explained?.hint, explained?.message);
+}
+
 /** One request, re-sent without the consignments a 400 blames. */
 async function sendOneRequest(
 	context: IExecuteSingleFunctions,
@@ -190,10 +235,20 @@ async function sendOneRequest(
 			);
 			break;
 		}
+		if (
+			remaining.length === 1 &&
+			(operation.referencesPerRequest ?? MAX_REFERENCES_PER_REQUEST) === 1 &&
+			response.statusCode >= 400 &&
+			response.statusCode < 500 &&
+			!NOT_ABOUT_THE_CONSIGNMENT.has(response.statusCode)
+		) {
+			outcomes.push({ reference: remaining[0], status: 'failed', reason: refusalReason(response) });
+			break;
+		}
 		if (response.statusCode === 400) {
 			const blamed = reasonsByReference(remaining, response.body);
 			if (blamed.size === 0) {
-				const error = errorForResponse(context, response, operation.action);
+				const error = refusalError(context, response, operation);
 				return { outcomes, failure: { error, inFlight: remaining, mayHaveWorked: false } };
 			}
 			// Each blamed consignment keeps the whole answer's Message and Correlation ID, not just its detail.
@@ -210,7 +265,7 @@ async function sendOneRequest(
 			continue;
 		}
 		if (!isSuccess(response)) {
-			const error = errorForResponse(context, response, operation.action);
+			const error = refusalError(context, response, operation);
 			const mayHaveWorked = response.statusCode >= 500;
 			return { outcomes, failure: { error, inFlight: remaining, mayHaveWorked } };
 		}
@@ -231,14 +286,20 @@ async function settleUnexplained(
 ): Promise<BulkOutcome[]> {
 	return await fewAtATime(outcomes, async (outcome) => {
 		const known = 'status' in outcome ? outcome : undefined;
+		if (known?.status === 'done' && operation.completeDone && operation.needsCompleting?.(known)) {
+			const response = await lookUp(context, options, known.reference);
+			return response && isSuccess(response) ? operation.completeDone(known, response.body) : known;
+		}
 		// A re-run is refused for consignments the first run already handled: the record tells.
 		const recheck = known?.status === 'failed' && known.consignmentState === undefined;
-		if (known && !recheck) return known;
+		if (known && !recheck) return advised(operation, known);
 		const response = await lookUp(context, options, outcome.reference);
 		const found = explain(operation, outcome.reference, response, known);
 		const unreadable = 'unreadable' in outcome ? outcome.unreadable : undefined;
-		if (!unreadable || found.status !== 'failed' || !found.consignmentState) return found;
-		// The record's own reason ("try another carrier service") would mislead: the answer failed.
+		if (!unreadable || found.status !== 'failed' || !found.consignmentState)
+			return advised(operation, found);
+		// The record's reason and the operation's advice ("try another carrier service") would
+		// mislead: the answer failed, not the consignment.
 		const state = ` (state ${found.consignmentState})`;
 		return {
 			...found,
@@ -248,6 +309,17 @@ async function settleUnexplained(
 				"or turn on Retry On Fail in the node's Settings.",
 		};
 	});
+}
+
+/** A failure's reason with the operation's advice added, once. */
+function advised(operation: BulkOperation, outcome: BulkOutcome): BulkOutcome {
+	if (outcome.status !== 'failed' || !operation.advise) return outcome;
+	const advice = operation.advise(outcome.reason, outcome.consignmentState);
+	if (!advice || outcome.reason.includes(advice)) return outcome;
+	const reason = /[.!?]$/.test(outcome.reason.trim())
+		? outcome.reason.trim()
+		: `${outcome.reason.trim()}.`;
+	return { ...outcome, reason: `${reason} ${advice}` };
 }
 
 export interface BulkResult {
@@ -290,7 +362,10 @@ export async function sendReferences(
 			for (const { reference, response } of looked) {
 				if (!response || !isSuccess(response)) continue;
 				const previous = { reference, status: 'failed' as const, reason };
-				outcomes.set(reference, explain(operation, reference, response, previous));
+				outcomes.set(
+					reference,
+					advised(operation, explain(operation, reference, response, previous)),
+				);
 				unknown.delete(reference.toUpperCase());
 			}
 		}

@@ -1,5 +1,8 @@
 /**
- * What every Allocate operation outputs for one consignment, whichever mode allocated it.
+ * What every Allocate operation outputs for one consignment, whichever mode allocated it, on a
+ * first run (from SortedPRO's allocation summary) and on a re-run (from the consignment's record).
+ * The two sources name things differently, so every allocated item starts with the same keys,
+ * null where neither source says: a mapping made on one run works on the next.
  */
 
 import { trackingReferencesOf } from './allocationSummary';
@@ -8,41 +11,69 @@ import type { BulkOutcome } from './bulkOutcome';
 export const PENDING_REASON =
 	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state with Consignment > Get before fetching labels.';
 
-/** Summary fields an operator looks at first; n8n's table takes its columns from the first item. */
-const LEADING_SUMMARY_FIELDS = [
-	'CarrierName',
-	'CarrierServiceName',
+/** The keys every allocated item starts with, in this order. */
+export const ALLOCATED_ITEM_KEYS = [
+	'ConsignmentReference',
+	'Allocated',
+	'AllocationStatus',
+	'FailureReason',
+	'MpdCarrierServiceReference',
+	'MpdCarrierServiceName',
 	'CarrierReference',
+	'CarrierName',
 	'CarrierServiceReference',
-];
+	'CarrierServiceName',
+	'TrackingReferences',
+	'ConsignmentLegs',
+	'AllocationDate',
+	'Description',
+] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
 
 /**
  * One output item's JSON for one reference; field names follow SortedPRO's own. Every item has
  * `FailureReason` (null when allocated) so that IF and Filter nodes can test it on any item.
+ * `carrierService` is the Service Code the mode allocated with, when it names one: an allocation
+ * summary's `CarrierServiceReference` is often the carrier's own code instead.
  */
-export function toAllocationJson(result: BulkOutcome): Record<string, unknown> {
+export function toAllocationJson(
+	result: BulkOutcome,
+	carrierService?: string,
+): Record<string, unknown> {
 	if (result.status === 'done') {
 		const summary = result.summary ?? {};
-		const leading: Record<string, unknown> = {};
-		for (const field of LEADING_SUMMARY_FIELDS)
-			if (field in summary) leading[field] = summary[field];
-		const json: Record<string, unknown> = {
+		const legs = Array.isArray(summary.ConsignmentLegs) ? summary.ConsignmentLegs : null;
+		const firstLeg = legs?.find(isObject);
+		const leading: Record<(typeof ALLOCATED_ITEM_KEYS)[number], unknown> = {
 			ConsignmentReference: result.reference,
 			Allocated: true,
 			AllocationStatus: 'Allocated',
 			FailureReason: null,
-			...leading,
+			MpdCarrierServiceReference:
+				text(summary.MpdCarrierServiceReference) ?? carrierService ?? null,
+			MpdCarrierServiceName: text(summary.MpdCarrierServiceName) ?? null,
+			CarrierReference: text(summary.CarrierReference) ?? text(firstLeg?.CarrierReference) ?? null,
+			CarrierName: text(summary.CarrierName) ?? text(firstLeg?.CarrierName) ?? null,
+			CarrierServiceReference: text(summary.CarrierServiceReference) ?? null,
+			CarrierServiceName: text(summary.CarrierServiceName) ?? null,
 			TrackingReferences: trackingReferencesOf(summary),
-			...summary,
+			ConsignmentLegs: legs,
+			AllocationDate: summary.AllocationDate ?? null,
+			Description: text(summary.Description) ?? null,
 		};
-		// Set again so that a summary field of the same name can never overwrite the outcome.
-		Object.assign(json, {
-			ConsignmentReference: result.reference,
-			Allocated: true,
-			AllocationStatus: 'Allocated',
-			FailureReason: null,
-		});
-		return json;
+		const rest = Object.fromEntries(
+			Object.entries(summary).filter(
+				([key]) => !(ALLOCATED_ITEM_KEYS as readonly string[]).includes(key),
+			),
+		);
+		return { ...leading, ...rest };
 	}
 	return {
 		ConsignmentReference: result.reference,

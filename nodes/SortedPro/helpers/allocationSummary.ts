@@ -168,12 +168,13 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
 		for (const tracking of leg.TrackingReferences)
 			if (typeof tracking === 'string' && tracking) references.push(tracking);
 	}
-	return references;
+	// A record may list the same reference both ways.
+	return [...new Set(references)];
 }
 
 /**
  * Reads a 400 answer that rejects a whole request. PRO points at the consignment that caused it
- * with `Target: "ConsignmentReferences[i]"`; returns those per-reference reasons (empty when the
+ * with `Target: "ConsignmentReferences[i]"` (or `[i]` when the body is a bare array); returns those per-reference reasons (empty when the
  * 400 is about the request itself, such as an unknown carrier service).
  */
 export function reasonsByReference(
@@ -187,7 +188,8 @@ export function reasonsByReference(
 		if (!isObject(detail)) continue;
 		const message = typeof detail.Message === 'string' ? detail.Message.trim() : '';
 		const target = typeof detail.Target === 'string' ? detail.Target : '';
-		const indexed = /ConsignmentReferences\[(\d+)\]/i.exec(target);
+		// A list endpoint whose body is the bare array of references names them `[i]`.
+		const indexed = /(?:^|ConsignmentReferences)\[(\d+)\]/i.exec(target);
 		let reference: string | undefined;
 		if (indexed) reference = references[Number(indexed[1])];
 		if (!reference)

@@ -8,6 +8,9 @@
 import { PENDING_REASON } from './allocationReport';
 import type { BulkOutcome } from './bulkOutcome';
 
+/** The only states SortedPRO allocates from. */
+export const ALLOCATABLE_STATES = ['Unallocated', 'AllocationFailed'];
+
 /** States in which a consignment has an allocation (SortedPRO's JSON names). */
 const ALLOCATED_OR_LATER = new Set(
 	[
@@ -31,6 +34,54 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
+/**
+ * Why a consignment in `state` cannot be allocated, and what to do, for states that are neither
+ * allocatable nor allocated; undefined for the others.
+ */
+export function adviceForAllocationState(state: string | undefined): string | undefined {
+	const normalised = state?.toLowerCase() ?? '';
+	if (!normalised || ALLOCATED_OR_LATER.has(normalised) || normalised === 'allocating')
+		return undefined;
+	if (ALLOCATABLE_STATES.some((allocatable) => allocatable.toLowerCase() === normalised))
+		return undefined;
+	const only = `Only consignments in state ${ALLOCATABLE_STATES.join(' or ')} can be allocated.`;
+	if (normalised === 'cancelled' || normalised === 'cancelling')
+		return `It is ${normalised === 'cancelled' ? 'cancelled' : 'being cancelled'}, which is final in SortedPRO: create a new consignment to ship this order. ${only}`;
+	return `It is in state ${state}. ${only}`;
+}
+
+/** The allocation details of a consignment's record, as an allocation summary would give them. */
+function allocationOf(body: Record<string, unknown>): Record<string, unknown> {
+	const allocation = isObject(body.Allocation) ? { ...body.Allocation } : {};
+	// The record keeps the legs (with their tracking references) at the top level.
+	if (!Array.isArray(allocation.ConsignmentLegs) && Array.isArray(body.ConsignmentLegs))
+		allocation.ConsignmentLegs = body.ConsignmentLegs;
+	return allocation;
+}
+
+/**
+ * Adds to an allocation reported done what only the consignment's record says (which carrier
+ * service allocation rules chose, its Service Code, the allocation date), keeping what the
+ * summary already said.
+ */
+export function completeAllocation(
+	outcome: Extract<BulkOutcome, { status: 'done' }>,
+	consignment: unknown,
+): BulkOutcome {
+	const body = isObject(consignment) ? consignment : {};
+	const state = text(body.ConsignmentState);
+	if (!ALLOCATED_OR_LATER.has(state?.toLowerCase() ?? '')) return outcome;
+	const summary = outcome.summary ?? {};
+	const missing = Object.entries(allocationOf(body)).filter(
+		([key, value]) => value !== null && value !== undefined && summary[key] === undefined,
+	);
+	return {
+		...outcome,
+		summary: { ...summary, ...Object.fromEntries(missing) },
+		consignmentState: state,
+	};
+}
+
 export function interpretConsignment(
 	reference: string,
 	consignment: unknown,
@@ -44,7 +95,7 @@ export function interpretConsignment(
 		return { reference, status: 'pending', reason: PENDING_REASON };
 
 	if (ALLOCATED_OR_LATER.has(normalisedState)) {
-		const allocation = isObject(body.Allocation) ? body.Allocation : {};
+		const allocation = allocationOf(body);
 		// The record's field for the service was never documented; both plausible names are read.
 		const service =
 			text(allocation.MpdCarrierServiceReference) ?? text(allocation.CarrierServiceReference);
@@ -67,7 +118,12 @@ export function interpretConsignment(
 		const description = service
 			? `Consignment ${reference} was already allocated with ${service} (state ${state}).`
 			: `Consignment ${reference} is already allocated; SortedPRO's record does not say with which carrier service.`;
-		return { reference, status: 'done', summary: { ...allocation, Description: description } };
+		return {
+			reference,
+			status: 'done',
+			summary: { ...allocation, Description: description },
+			consignmentState: state,
+		};
 	}
 
 	const failed = isObject(body.FailedAllocation) ? body.FailedAllocation : undefined;
@@ -80,10 +136,15 @@ export function interpretConsignment(
 		(!failedWith || !carrierService || failedWith.toUpperCase() === carrierService.toUpperCase());
 	if (current) return { reference, status: 'failed', reason: message, consignmentState: state };
 
+	const advice = adviceForAllocationState(state);
+	if (advice) return { reference, status: 'failed', reason: advice, consignmentState: state };
+	const next = carrierService
+		? ', or try another carrier service'
+		: ': its allocation rules may allow no carrier service for it';
 	return {
 		reference,
 		status: 'failed',
-		reason: `SortedPRO did not allocate it and gave no reason${state ? ` (the consignment is in state ${state})` : ''}. Open it in SortedPRO to see why, or try another carrier service.`,
+		reason: `SortedPRO did not allocate it and gave no reason${state ? ` (the consignment is in state ${state})` : ''}. Open it in SortedPRO to see why${next}.`,
 		consignmentState: state,
 	};
 }

@@ -41,10 +41,15 @@ function succeeded(entry: Record<string, unknown>): boolean {
 	return flag === true || (typeof flag === 'string' && flag.toLowerCase() === 'true');
 }
 
-/** One result per reference sent; undefined where the answer says nothing about it. */
+/**
+ * One result per reference sent; undefined where the answer says nothing about it. Other list
+ * endpoints answering `WithMessage` results (deallocate, cancel) read the same way, with their
+ * own `noReason`.
+ */
 export function matchManifestResults(
 	references: readonly string[],
 	body: unknown,
+	noReason = 'SortedPRO did not manifest it and gave no reason',
 ): Array<ManifestResult | undefined> {
 	const byUpper = new Map(references.map((reference) => [reference.toUpperCase(), reference]));
 	const found = new Map<string, ManifestResult>();
@@ -70,7 +75,7 @@ export function matchManifestResults(
 				: {
 						reference,
 						status: 'failed',
-						reason: message ?? 'SortedPRO did not manifest it and gave no reason',
+						reason: message ?? noReason,
 					},
 		);
 	}

@@ -15,7 +15,7 @@ import {
 
 import { runBulkOperation } from '../../bulk/engine';
 import { visible } from '../../helpers/consignmentReferences';
-import { allocationOperation, allocationOptions } from './allocation';
+import { allocationOperation } from './allocation';
 import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'allocateWithCarrierService';
@@ -115,5 +115,4 @@ export const allocateWithCarrierServiceFields: INodeProperties[] = [
 			},
 		],
 	},
-	allocationOptions(OPERATION),
 ];

@@ -8,18 +8,22 @@ import type { INodeProperties } from 'n8n-workflow';
 import { PENDING_REASON, toAllocationJson } from '../../helpers/allocationReport';
 import { matchAllocationSummaries } from '../../helpers/allocationSummary';
 import type { BulkOutcome } from '../../helpers/bulkOutcome';
-import { interpretConsignment } from '../../helpers/consignmentState';
+import {
+	adviceForAllocationState,
+	completeAllocation,
+	interpretConsignment,
+} from '../../helpers/consignmentState';
 import type { BulkOperation, BulkRequest } from '../../bulk/engine';
 
-/** The options collection of an Allocate operation. */
-export function allocationOptions(operation: string): INodeProperties {
+/** The options collection of the Allocate operations, one property for all (docs/adr/0004). */
+export function allocationOptions(operations: string[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['consignment'], operation: [operation] } },
+		displayOptions: { show: { resource: ['consignment'], operation: operations } },
 		options: [
 			{
 				displayName: 'Output Failed Allocations',
@@ -52,14 +56,19 @@ export function readAllocationResponse(
 /**
  * An allocation in one mode. `carrierService` is the service asked for, when the mode names one:
  * a consignment found already allocated with it counts as done (a re-run), with another as failed.
- * Without one, any existing allocation counts as done.
+ * Without one, any existing allocation counts as done, and the Service Code the mode chose is read
+ * from each consignment's record (a summary does not carry it).
  */
 export function allocationOperation(how: {
 	action: string;
 	subject: string;
 	request: (references: string[]) => BulkRequest;
 	carrierService?: string;
+	/** 1 for the modes that take the consignment in the path. */
 	referencesPerRequest?: number;
+	/** Mode-specific advice for a failure (an expired quote, say); the state's advice otherwise. */
+	advise?: BulkOperation['advise'];
+	explainRefusal?: BulkOperation['explainRefusal'];
 }): BulkOperation {
 	return {
 		action: how.action,
@@ -76,6 +85,14 @@ export function allocationOperation(how: {
 		readConsignment: (reference, consignment) =>
 			interpretConsignment(reference, consignment, how.carrierService),
 		pendingReason: PENDING_REASON,
-		toJson: toAllocationJson,
+		toJson: (outcome) => toAllocationJson(outcome, how.carrierService),
+		// A done outcome read from the record already has all the record says.
+		needsCompleting: (outcome) =>
+			!how.carrierService &&
+			outcome.consignmentState === undefined &&
+			!outcome.summary?.MpdCarrierServiceReference,
+		completeDone: completeAllocation,
+		advise: (reason, state) => how.advise?.(reason, state) ?? adviceForAllocationState(state),
+		explainRefusal: how.explainRefusal,
 	};
 }

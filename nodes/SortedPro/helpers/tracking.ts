@@ -1,0 +1,85 @@
+/**
+ * Reading `GET /tracking/{ref}`: `{ConsignmentReferenceForAllLegsAssignedByMpd, TrackedPackages:
+ * [{PackageReferenceForAllLegsAssignedByMpd, Legs: [{CarrierServiceName, Events: [...]}]}]}`, or
+ * the flattened form with `Events` (each carrying `CarrierServiceName`) directly on a package.
+ */
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function field(entry: unknown, name: string): unknown {
+	if (!isObject(entry)) return undefined;
+	const key = Object.keys(entry).find(
+		(candidate) => candidate.toLowerCase() === name.toLowerCase(),
+	);
+	return key === undefined ? undefined : entry[key];
+}
+
+function text(value: unknown): string | null {
+	if (typeof value === 'string' && value.trim()) return value.trim();
+	if (typeof value === 'number') return String(value);
+	return null;
+}
+
+function list(entry: unknown, name: string): Array<Record<string, unknown>> {
+	const value = field(entry, name);
+	return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+export const TRACKING_EVENT_KEYS = [
+	'ConsignmentReference',
+	'PackageReference',
+	'Leg',
+	'CarrierServiceName',
+	'TimeStamp',
+	'Code',
+	'Description',
+	'Location',
+	'SignedBy',
+] as const;
+
+export type TrackingEvent = Record<(typeof TRACKING_EVENT_KEYS)[number], unknown>;
+
+/** Every event of every package and leg, newest first; events without a readable time go last. */
+export function extractTrackingEvents(
+	consignmentReference: string,
+	body: unknown,
+): TrackingEvent[] {
+	const events: TrackingEvent[] = [];
+	const packages = Array.isArray(body) ? body.filter(isObject) : list(body, 'TrackedPackages');
+	for (const trackedPackage of packages) {
+		const packageReference = text(field(trackedPackage, 'PackageReferenceForAllLegsAssignedByMpd'));
+		const event = (entry: Record<string, unknown>, leg: number | null, service: unknown) => ({
+			ConsignmentReference: consignmentReference,
+			PackageReference: packageReference,
+			Leg: leg,
+			CarrierServiceName: text(field(entry, 'CarrierServiceName')) ?? text(service),
+			TimeStamp: text(field(entry, 'TimeStamp')),
+			Code: text(field(entry, 'Code')),
+			Description: text(field(entry, 'Description')),
+			Location: text(field(entry, 'Location')),
+			SignedBy: text(field(entry, 'SignedBy')),
+		});
+		for (const [index, leg] of list(trackedPackage, 'Legs').entries())
+			for (const entry of list(leg, 'Events'))
+				events.push(event(entry, index + 1, field(leg, 'CarrierServiceName')));
+		for (const entry of list(trackedPackage, 'Events')) events.push(event(entry, null, undefined));
+	}
+	const time = (entry: TrackingEvent) => {
+		const parsed = typeof entry.TimeStamp === 'string' ? Date.parse(entry.TimeStamp) : Number.NaN;
+		return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
+	};
+	// Array.prototype.sort is stable: events of the same time keep SortedPRO's order.
+	return events.sort((a, b) => time(b) - time(a));
+}
+
+/** The one item of a consignment without events: the same keys, null, and why. */
+export function noTrackingItem(consignmentReference: string, message: string) {
+	const item: Record<string, unknown> = Object.fromEntries(
+		TRACKING_EVENT_KEYS.map((key) => [key, null]),
+	);
+	item.ConsignmentReference = consignmentReference;
+	item.Message = message;
+	return item;
+}

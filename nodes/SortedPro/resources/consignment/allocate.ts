@@ -1,0 +1,54 @@
+/**
+ * Allocate (using allocation rules): `PUT /allocation/allocate` with `{ConsignmentReferences}`.
+ * SortedPRO's allocation rules choose each consignment's carrier service; the bulk engine sends
+ * the references (combined across items, 100 per request, every reference accounted for). Its
+ * fields (Consignment References, Options) are shared with the other Allocate operations: index.ts.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { runBulkOperation } from '../../bulk/engine';
+import { allocationOperation } from './allocation';
+import { readConsignmentReferences } from './referenceFields';
+
+const OPERATION = 'allocate';
+
+const allocateByRules = allocationOperation({
+	action: 'allocate consignments using the allocation rules',
+	subject: '',
+	request: (ConsignmentReferences) => ({
+		method: 'PUT',
+		url: '/allocation/allocate',
+		body: { ConsignmentReferences },
+	}),
+});
+
+async function allocate(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await runBulkOperation(
+		this,
+		requestData,
+		readConsignmentReferences(this),
+		allocateByRules,
+	);
+}
+
+export const allocateOperation: INodePropertyOptions = {
+	name: 'Allocate',
+	value: OPERATION,
+	action: 'Allocate using allocation rules',
+	description:
+		"Allocate consignments to the carrier service SortedPRO's allocation rules choose for each",
+	routing: {
+		request: { method: 'PUT', url: '/allocation/allocate' },
+		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+		send: { paginate: true },
+		operations: { pagination: allocate },
+	},
+};

@@ -1,0 +1,53 @@
+/**
+ * Allocate With Cheapest Quote: `PUT /allocation/{ref}/allocatewithcheapestquote`, one request
+ * per consignment (the reference is in the path), through the bulk engine so that the output and
+ * failure contract is that of every Allocate.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { runBulkOperation } from '../../bulk/engine';
+import { allocationOperation } from './allocation';
+import { readConsignmentReferences } from './referenceFields';
+
+const OPERATION = 'allocateWithCheapestQuote';
+
+const allocateCheapest = allocationOperation({
+	action: 'allocate consignments with the cheapest quote',
+	subject: ' with the cheapest quote',
+	referencesPerRequest: 1,
+	request: ([reference]) => ({
+		method: 'PUT',
+		url: `/allocation/${encodeURIComponent(reference ?? '')}/allocatewithcheapestquote`,
+	}),
+});
+
+async function allocateWithCheapestQuote(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await runBulkOperation(
+		this,
+		requestData,
+		readConsignmentReferences(this),
+		allocateCheapest,
+	);
+}
+
+export const allocateWithCheapestQuoteOperation: INodePropertyOptions = {
+	name: 'Allocate With Cheapest Quote',
+	value: OPERATION,
+	action: 'Allocate with the cheapest quote',
+	description:
+		'Allocate each consignment to the carrier service with the cheapest quote for it, one request per consignment',
+	routing: {
+		request: { method: 'PUT', url: '/allocation/{consignmentReference}/allocatewithcheapestquote' },
+		// The bulk engine sends one request per consignment: docs/adr/0002.
+		send: { paginate: true },
+		operations: { pagination: allocateWithCheapestQuote },
+	},
+};

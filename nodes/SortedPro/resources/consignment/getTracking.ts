@@ -1,0 +1,86 @@
+/**
+ * Get Tracking: `GET /tracking/{ref}`, one item per tracking event, newest first. A consignment
+ * without events still gets one item (event fields null, and a Message saying why), so that
+ * every reference is accounted for.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { transportOptions } from '../../bulk/engine';
+import { extractTrackingEvents, noTrackingItem } from '../../helpers/tracking';
+import {
+	errorForResponse,
+	errorForUnusableResponse,
+	isSuccess,
+	sendToSortedPro,
+} from '../../transport';
+import { errorForUnknownConsignment } from './consignmentErrors';
+import { readConsignmentReference } from './referenceFields';
+
+const OPERATION = 'getTracking';
+
+async function getTracking(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const reference = readConsignmentReference(this, 'Get Tracking');
+	const options = transportOptions(requestData);
+	const path = encodeURIComponent(reference);
+	const action = `get the tracking events of consignment ${reference}`;
+	const response = await sendToSortedPro.call(
+		this,
+		{ ...options, method: 'GET', url: `/tracking/${path}` },
+		action,
+	);
+	const item = this.getItemIndex();
+	const output = (json: Record<string, unknown>) => ({
+		json: json as INodeExecutionData['json'],
+		pairedItem: { item },
+	});
+
+	if (response.statusCode === 404) {
+		// No tracking yet, or no such consignment: its record tells which.
+		const consignment = await sendToSortedPro.call(
+			this,
+			{ ...options, method: 'GET', url: `/consignments/${path}` },
+			`look up consignment ${reference}`,
+		);
+		if (!isSuccess(consignment))
+			throw errorForUnknownConsignment(this, response, action, reference);
+		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
+			?.ConsignmentState;
+		const inState = typeof state === 'string' ? ` (state ${state})` : '';
+		return [
+			output(
+				noTrackingItem(
+					reference,
+					`SortedPRO has no tracking for this consignment yet${inState}: events arrive once the carrier has it.`,
+				),
+			),
+		];
+	}
+	if (!isSuccess(response)) throw errorForResponse(this, response, action);
+	if (typeof response.body !== 'object' || response.body === null)
+		throw errorForUnusableResponse(this, action, 'the answer held no tracking data');
+	const events = extractTrackingEvents(reference, response.body);
+	if (events.length === 0)
+		return [output(noTrackingItem(reference, 'SortedPRO has no tracking events for it yet.'))];
+	return events.map((event) => output({ ...event, Message: null }));
+}
+
+export const getTrackingOperation: INodePropertyOptions = {
+	name: 'Get Tracking',
+	value: OPERATION,
+	action: 'Get tracking events of a consignment',
+	description: "Get a consignment's tracking events from its carriers, newest first",
+	routing: {
+		request: { method: 'GET', url: '/tracking/{consignmentReference}' },
+		// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
+		send: { paginate: true },
+		operations: { pagination: getTracking },
+	},
+};

@@ -1,0 +1,89 @@
+import {
+	TRACKING_EVENT_KEYS,
+	extractTrackingEvents,
+	noTrackingItem,
+} from '../../nodes/SortedPro/helpers/tracking';
+
+describe('tracking', () => {
+	it('flattens the published shape (packages, legs, events), newest first', () => {
+		const events = extractTrackingEvents('EC-000-002-4DF', {
+			ConsignmentReferenceForAllLegsAssignedByMpd: 'EC-000-002-4DF',
+			TrackedPackages: [
+				{
+					PackageReferenceForAllLegsAssignedByMpd: 'EP-000-034-4DG',
+					Legs: [
+						{
+							CarrierServiceName: 'Carrier Service B',
+							Events: [
+								{
+									TimeStamp: '2020-02-11T07:08:11.786733+00:00',
+									Code: 'Sample',
+									Description: 'Sample Event',
+									SignedBy: 'C. Smith',
+									Location: 'Sample Location',
+								},
+								{
+									TimeStamp: '2020-02-12T07:00:00+00:00',
+									Code: 'DELIVERED',
+									Description: 'Delivered',
+								},
+							],
+						},
+						{ CarrierServiceName: 'Second leg', Events: [{ TimeStamp: 'not a date', Code: 'X' }] },
+					],
+				},
+			],
+		});
+		expect(events.map((event) => [event.Code, event.Leg, event.CarrierServiceName])).toEqual([
+			['DELIVERED', 1, 'Carrier Service B'],
+			['Sample', 1, 'Carrier Service B'],
+			['X', 2, 'Second leg'],
+		]);
+		expect(events[1]).toEqual({
+			ConsignmentReference: 'EC-000-002-4DF',
+			PackageReference: 'EP-000-034-4DG',
+			Leg: 1,
+			CarrierServiceName: 'Carrier Service B',
+			TimeStamp: '2020-02-11T07:08:11.786733+00:00',
+			Code: 'Sample',
+			Description: 'Sample Event',
+			Location: 'Sample Location',
+			SignedBy: 'C. Smith',
+		});
+	});
+
+	it('reads the flattened shape, where each event names its carrier service', () => {
+		const events = extractTrackingEvents('EC-1', {
+			TrackedPackages: [
+				{
+					PackageReferenceForAllLegsAssignedByMpd: 'EP-1',
+					Events: [
+						{
+							TimeStamp: '2020-01-01T00:00:00Z',
+							Code: 'DELIVERED',
+							CarrierServiceName: 'Sample Carrier Service A',
+						},
+					],
+				},
+			],
+		});
+		expect(events).toEqual([
+			expect.objectContaining({
+				Leg: null,
+				CarrierServiceName: 'Sample Carrier Service A',
+				Code: 'DELIVERED',
+			}),
+		]);
+	});
+
+	it('copes with nothing usable', () => {
+		expect(extractTrackingEvents('EC-1', {})).toEqual([]);
+		expect(extractTrackingEvents('EC-1', [{ Legs: 'x' }])).toEqual([]);
+	});
+
+	it('gives a consignment without events the same keys, null, and a message', () => {
+		const item = noTrackingItem('EC-1', 'none yet');
+		expect(Object.keys(item)).toEqual([...TRACKING_EVENT_KEYS, 'Message']);
+		expect(item).toMatchObject({ ConsignmentReference: 'EC-1', Code: null, Message: 'none yet' });
+	});
+});
