@@ -156,6 +156,43 @@ export const OPERATIONS: OperationRow[] = [
 	},
 ];
 
+OPERATIONS.push(
+	{
+		name: 'consignment allocate',
+		endpoint: { method: 'PUT', path: '/allocation/allocate' },
+		references: [makeConsignmentReference(9006)],
+		parameters: (references) => ({
+			resource: 'consignment',
+			operation: 'allocate',
+			consignmentReferences: references,
+		}),
+		verify: verifyBulk('Allocated', ['Allocated']),
+	},
+	{
+		name: 'consignment deallocate',
+		endpoint: { method: 'PUT', path: '/consignments/deallocatelist' },
+		references: [makeConsignmentReference(9007), makeConsignmentReference(9008)],
+		prepare: async (sim, references) => await allocateFirst(sim, references),
+		parameters: (references) => ({
+			resource: 'consignment',
+			operation: 'deallocate',
+			consignmentReferences: references,
+		}),
+		verify: verifyBulk('Deallocated', ['Unallocated']),
+	},
+	{
+		name: 'consignment cancel',
+		endpoint: { method: 'PUT', path: '/consignments/cancellist' },
+		references: [makeConsignmentReference(9009)],
+		parameters: (references) => ({
+			resource: 'consignment',
+			operation: 'cancel',
+			consignmentReferences: references,
+		}),
+		verify: verifyBulk('Cancelled', ['Cancelled']),
+	},
+);
+
 /** The consignments the simulator holds for a customer reference, through its own search. */
 async function consignmentsFor(sim: Simulator, customerReference: string): Promise<string[]> {
 	const response = await fetch(
