@@ -131,6 +131,27 @@ const OPERATIONS: InputOperation[] = [
 	},
 ];
 
+// The other bulk operations on a list of references: the same fields, the same rules.
+for (const [operation, prepare] of [
+	['allocate', undefined],
+	['deallocate', allocated],
+	['cancel', undefined],
+] as const) {
+	OPERATIONS.push({
+		name: `consignment ${operation}`,
+		kind: 'bulk',
+		fields: ['references', 'baseUrl'],
+		defaultReferences: [makeConsignmentReference(300_002)],
+		prepare,
+		parameters: ({ references }) => ({
+			resource: 'consignment',
+			operation,
+			consignmentReferences: references,
+		}),
+		outputOf: field('ConsignmentReference'),
+	});
+}
+
 // Create's row applies when the node has a Create operation with a JSON body field.
 const hasCreate = new SortedPro().description.properties.some(
 	(property) =>
