@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -16,9 +15,6 @@ import {
 	requestTarget,
 	unsafeBaseUrlReason,
 } from '../nodes/SortedPro/helpers/baseUrl';
-
-/** n8n expression twin of `baseUrlFor`; the credential test and the node's requests both use it. */
-export const BASE_URL_EXPRESSION = `={{ $credentials.environment === 'custom' ? String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') : ($credentials.environment === 'sandbox' ? '${SANDBOX_BASE_URL}' : '${PRODUCTION_BASE_URL}') }}`;
 
 export class SortedProApi implements ICredentialType {
 	name = 'sortedProApi';
@@ -42,6 +38,7 @@ export class SortedProApi implements ICredentialType {
 			default: '',
 			description:
 				'The API key of your SortedPRO user: in SortedPRO open Settings > Users & Roles > User Accounts, edit your user and click Show API Key',
+			hint: 'In SortedPRO: Settings > Users & Roles > User Accounts, edit your user, then Show API Key. Each user has their own key.',
 		},
 		{
 			displayName: 'Environment',
@@ -66,6 +63,7 @@ export class SortedProApi implements ICredentialType {
 			],
 			default: 'production',
 			description: 'Which SortedPRO the key belongs to: sandbox and production keys differ',
+			hint: 'Sandbox and production are separate accounts: a key works only in its own.',
 		},
 		{
 			displayName: 'Base URL',
@@ -75,6 +73,7 @@ export class SortedProApi implements ICredentialType {
 			placeholder: 'https://sortedpro-proxy.example.com',
 			required: true,
 			description: 'Must use https, except for this machine (localhost, 127.0.0.1, ::1)',
+			hint: 'Must start with https:// (http:// only for this machine: localhost, 127.0.0.1, ::1), so the key never travels in clear text. The address of the API only, without a path.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];
@@ -95,9 +94,13 @@ export class SortedProApi implements ICredentialType {
 		const baseURL =
 			requestOptions.baseURL ?? baseUrlFor(credentials.environment, credentials.baseUrl);
 		const target = requestTarget(baseURL, requestOptions.url, uri);
-		const reason =
-			unsafeBaseUrlReason(target, Boolean(requestOptions.proxy)) ?? baseUrlShapeReason(baseURL);
-		if (reason) throw new UnsafeBaseUrlError(reason);
+		const viaProxy = Boolean(requestOptions.proxy);
+		const reason = unsafeBaseUrlReason(target, viaProxy) ?? baseUrlShapeReason(baseURL);
+		if (reason) {
+			// Worded on the base URL the user typed, not on the address with the request's path.
+			const typed = target === requestOptions.url || target === uri ? undefined : baseURL;
+			throw new UnsafeBaseUrlError((typed && unsafeBaseUrlReason(typed, viaProxy)) || reason);
+		}
 		return {
 			...requestOptions,
 			baseURL,
@@ -115,29 +118,6 @@ export class SortedProApi implements ICredentialType {
 		};
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: '/shippinglocations',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'SortedPRO rejected the API key. Copy it again from SortedPRO (Settings > Users & Roles > User Accounts > Edit User > Show API Key) and check the Environment: sandbox and production keys differ.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						"SortedPRO accepted the key but refused access to shipping locations. Ask a SortedPRO administrator to check the user's permissions.",
-				},
-			},
-		],
-	};
+	// The test is the node's credential test method (testedBy: nodes/SortedPro/credentialTest/),
+	// which words every outcome; a `test` request here would take precedence over it.
 }

@@ -10,9 +10,12 @@
 //                                  the results and exit (non-zero if the allocation run failed)
 //   npm start -- --no-build        use the existing dist/
 //
-// Everything binds to 127.0.0.1 and runs offline in a fresh user folder (.cache/demo/, wiped at
-// each start; --headless uses a temporary one), so each start is a clean slate. While it runs, .cache/demo/state.json tells scripts/screenshots.mjs
-// where the editor and simulator are and how to log in.
+// Everything binds to 127.0.0.1 and runs offline in a fresh n8n user folder (DEMO_DIR in
+// scripts/lib/n8n.mjs, under the system's temporary folder and wiped at each start; --headless
+// uses a temporary one of its own), so each start is a clean slate. The folder is outside the
+// checkout on purpose: inside it, the installed package would load this project's n8n-workflow
+// instead of n8n's, and the demo refuses to start if it would. While it runs, state.json in that
+// folder tells scripts/screenshots.mjs where the editor and simulator are and how to log in.
 import { createRequire } from 'node:module';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ import {
 	N8nInstance,
 	N8nRest,
 	buildAndPack,
+	foreignN8nWorkflow,
 	freePort,
 	installPackage,
 	listFiles,
@@ -31,7 +35,7 @@ import {
 } from './lib/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { startSimulator } = require('../test/simulator/index.js');
+const { SEEDED_REFS, startSimulator } = require('../test/simulator/index.js');
 
 const args = process.argv.slice(2);
 const HEADLESS = args.includes('--headless');
@@ -87,6 +91,13 @@ async function portIsFree(port) {
 	});
 }
 
+/** Well-formed references the simulator has never seen (it creates them on first use). */
+function freshReferences(count) {
+	const group = () =>
+		Array.from({ length: 3 }, () => '0123456789ABCDE'[Math.floor(Math.random() * 15)]).join('');
+	return Array.from({ length: count }, () => `EC-${group()}-${group()}-${group()}`);
+}
+
 function printAllocation(items) {
 	const rows = items.map((i) => ({
 		ConsignmentReference: i.ConsignmentReference,
@@ -125,7 +136,7 @@ async function main() {
 		port = await freePort();
 		log(`Port ${PORT} is taken; using ${port} instead.`);
 	}
-	// The editor demo lives in .cache/demo (wiped at each start); --headless uses a temporary
+	// The editor demo lives in DEMO_DIR (wiped at each start); --headless uses a temporary
 	// folder, so it can run while an editor demo is up.
 	if (!HEADLESS) {
 		rmSync(DEMO_DIR, { recursive: true, force: true });
@@ -134,8 +145,18 @@ async function main() {
 	instance = HEADLESS
 		? await N8nInstance.create({ label: 'demo', port })
 		: await N8nInstance.create({ label: 'demo', userFolder: DEMO_DIR, port, keepFolder: true });
-	installPackage(instance.userFolder, packed.tarball, packed.version);
+	const packageDir = installPackage(instance.userFolder, packed.tarball, packed.version);
 	packed.cleanup();
+	const foreign = foreignN8nWorkflow(packageDir, instance.dir);
+	if (foreign) {
+		log(
+			`Refusing to start: the installed package (${packageDir}) would load n8n-workflow from ${foreign} instead of n8n's own copy, ` +
+				'and with two copies n8n no longer recognises the errors the node throws (a real 400 would show "Error code: none"). ' +
+				`Move the n8n user folder out of any folder holding node_modules/n8n-workflow (it is ${instance.userFolder}; TMPDIR moves it).`,
+		);
+		await stopAll(1);
+		return;
+	}
 
 	await instance.importCredentials([
 		{ ...DEMO_CREDENTIAL, data: { apiKey: DEMO_API_KEY, environment: 'custom', baseUrl: sim.url } },
@@ -154,10 +175,13 @@ async function main() {
 			.map((f, i) => [f, examples[i]])
 			.sort(([a], [b]) => Number(a === ALLOCATE_EXAMPLE) - Number(b === ALLOCATE_EXAMPLE));
 		for (const [file, wf] of order) {
-			// `n8n execute` starts only from a Manual Trigger; a webhook example needs the editor.
+			// `n8n execute` starts only from a Manual Trigger; a webhook or trigger example needs the editor.
 			if (!wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')) {
+				const polls = wf.nodes.some((n) => n.type.endsWith('.sortedProTrigger'));
 				log(
-					`Skipping "${wf.name}" (examples/${file}): it starts with a Webhook, which n8n execute cannot run. Run \`npm start\`, open it and click "Execute workflow" (it uses the pinned sample order).`,
+					polls
+						? `Skipping "${wf.name}" (examples/${file}): it starts from the SortedPRO Trigger, which n8n execute cannot run. Run \`npm start\`, open it and activate it.`
+						: `Skipping "${wf.name}" (examples/${file}): it starts with a Webhook, which n8n execute cannot run. Run \`npm start\`, open it and click "Execute workflow" (it uses the pinned sample order).`,
 				);
 				continue;
 			}
@@ -218,6 +242,7 @@ async function main() {
 		pid: process.pid,
 	};
 	writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+	const fresh = freshReferences(3);
 	const line = '='.repeat(72);
 	console.log(`
 ${line}
@@ -227,6 +252,13 @@ ${line}
  Login:     ${DEMO_LOGIN.email}  /  ${DEMO_LOGIN.password}
  Workflows: ${state.workflows.map((w) => `\n   - ${w.name}: ${w.url}`).join('')}
  Credential "${DEMO_CREDENTIAL.name}" points at the simulator: ${sim.url}
+
+ References to try: any EC-xxx-xxx-xxx not used yet is created on first use and can be
+ allocated once, e.g. ${fresh.join(', ')}.
+ ${SEEDED_REFS.allocatable.join(' and ')} belong to the example: once it has run they are
+ allocated with Royal Mail (a re-run reports them as already allocated; another service fails).
+ ${SEEDED_REFS.ineligible}, and any reference whose last group starts with F
+ (e.g. EC-000-000-F01), never allocate.
 
  Open a workflow and click "Execute workflow". n8n's log: ${logFile}
  Press Ctrl-C to stop n8n and the simulator.

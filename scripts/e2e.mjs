@@ -39,6 +39,8 @@ import {
 	CREDENTIALS,
 	SERVICE,
 	WORKFLOW_DIR,
+	checkCredentialTestResult,
+	credentialTestCases,
 	errorText,
 	loadWorkflow,
 	workflowScenarios,
@@ -259,6 +261,25 @@ async function main() {
 			const bytes = readFileSync(join(dbDir, file));
 			for (const key of [apiKey, badKey])
 				assert.equal(bytes.indexOf(key), -1, `the API key is not stored in plain text in ${file}`);
+		}
+	});
+
+	await scenario("credential test through n8n's API: a base URL that leads nowhere", async () => {
+		// The node's testedBy method runs in n8n's own tester: each outcome is a sentence to act on.
+		const stored = await rest.get(`/credentials/${CREDENTIALS.good.id}?includeData=true`);
+		const gone = await simulatorModule.startSimulator();
+		await gone.close();
+		for (const testCase of credentialTestCases) {
+			sim.reset();
+			const baseUrl = testCase.baseUrl({ sim, closedUrl: gone.url });
+			const { body } = await rest.post('/credentials/test', {
+				credentials: {
+					...CREDENTIALS.good,
+					type: CREDENTIAL_TYPE,
+					data: { ...stored.body.data, baseUrl },
+				},
+			});
+			checkCredentialTestResult(testCase, body, { requests: sim.requests, apiKey });
 		}
 	});
 

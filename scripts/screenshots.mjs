@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Regenerates the README pictures in docs/images/ from the real n8n editor, driving Debian's
 // chromium (/usr/bin/chromium, or $CHROMIUM_PATH) headlessly through playwright-core; no test-tool
-// browser download is involved.
+// browser download is involved. It also asserts what a user meets there (issue 12): the node
+// panel finds the node by its aliases, disabled carrier services come last with their marker
+// first, the typed mode reads "By ID", the Docs link opens the README, and the credential form
+// shows its hints under the fields. A failed assertion fails the script.
 //
 //   npm start                 (in another terminal; or let this script start the demo itself)
 //   node scripts/screenshots.mjs [--debug]
 //
-// Uses the running demo found through .cache/demo/state.json; when there is none it starts
+// Uses the running demo found through its state.json (DEMO_STATE_FILE); when there is none it starts
 // `node scripts/demo.mjs` itself and stops it afterwards. --debug also saves every intermediate
 // page to .cache/screenshots-debug/ (git-ignored).
 import { spawn } from 'node:child_process';
@@ -26,6 +29,12 @@ const ALLOCATE_WORKFLOW = 'sortedProExAlloc';
 let demo;
 let browser;
 let page;
+
+/** An assertion about what the editor shows; the script fails on the first that does not hold. */
+function expectShown(condition, what) {
+	if (!condition) throw new Error(`The editor does not show what it should: ${what}`);
+	log(`Checked: ${what}`);
+}
 
 function readState() {
 	try {
@@ -99,7 +108,9 @@ async function main() {
 		colorScheme: 'light',
 	});
 	page = await context.newPage();
-	page.setDefaultTimeout(30000);
+	// Generous: on a loaded machine the editor takes its time to load and answer.
+	page.setDefaultTimeout(90000);
+	page.setDefaultNavigationTimeout(180000);
 
 	// Log in with the owner the demo created.
 	await page.goto(`${state.editorUrl}/signin`);
@@ -125,6 +136,18 @@ async function main() {
 		)
 		.first();
 	await search.waitFor();
+	// The words a user searches for find the node (its codex aliases).
+	for (const word of ['allocate', 'parcel', 'courier', 'despatch', 'tracking']) {
+		await search.fill(word);
+		const found = await page
+			.locator('[data-test-id="item-iterator-item"]')
+			.filter({ hasText: 'SortedPRO' })
+			.first()
+			.waitFor({ timeout: 5000 })
+			.then(() => true)
+			.catch(() => false);
+		expectShown(found, `the node panel search finds SortedPRO for "${word}"`);
+	}
 	await search.fill('SortedPRO');
 	const creatorItem = page
 		.locator('[data-test-id="item-iterator-item"]')
@@ -156,18 +179,48 @@ async function main() {
 	await page.locator('[data-test-id="rlc-input"]').first().click();
 	const item = page.locator('[data-test-id="rlc-item"]').first();
 	await item.waitFor();
+	// The list is complete once the last service (the disabled one) is in it.
+	await page
+		.locator('[data-test-id="rlc-item"]')
+		.filter({ hasText: 'MPD_PFEXP24' })
+		.waitFor()
+		.catch(() => {});
 	await page.waitForTimeout(800);
+	const choices = (await page.locator('[data-test-id="rlc-item"]').allInnerTexts()).map((t) =>
+		t.trim(),
+	);
+	expectShown(
+		choices.length > 1 &&
+			choices.at(-1).startsWith('[Disabled]') &&
+			choices.slice(0, -1).every((t) => !t.includes('Disabled')),
+		`the disabled carrier service comes last, its marker first (${JSON.stringify(choices)})`,
+	);
 	await debug(page, 'picker');
 	await shot(page, 'allocate-carrier-service-picker.png');
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(300);
+	// The modes as the editor names them: the README and the node's hints use these words.
+	await page.locator('[data-test-id="rlc-mode-selector"]').first().click();
+	await page.waitForTimeout(500);
+	const modes = (
+		await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts()
+	).map((t) => t.trim());
+	expectShown(
+		modes.includes('From list') && modes.includes('By ID'),
+		`the carrier-service modes read "From list" and "By ID" (${JSON.stringify(modes)})`,
+	);
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(300);
+	const docs = await page
+		.locator('[data-test-id="ndv"] a[href*="github.com/n8n-nodes-sortedpro"]')
+		.count();
+	expectShown(docs > 0, "the node's Docs link opens the README");
 	await page
-		.locator(
-			'[data-test-id="ndv"] [data-test-id="back-to-canvas"], [data-test-id="back-to-canvas"]',
-		)
+		.locator('[data-test-id="ndv-close-button"], [data-test-id="back-to-canvas"]')
 		.first()
-		.click()
+		.click({ timeout: 10000 })
 		.catch(() => page.keyboard.press('Escape'));
+	await ndv.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => page.keyboard.press('Escape'));
 	await page.waitForTimeout(500);
 
 	// (c) An execution's output.
@@ -201,6 +254,20 @@ async function main() {
 	await page.waitForTimeout(800);
 	await debug(page, 'output');
 	await shot(page, 'execution-output.png');
+
+	// (d) The credential form, with the hints under its fields.
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto(`${state.editorUrl}/home/credentials/${state.credential.id}`);
+	const modal = page.locator('[data-test-id="editCredential-modal"]').first();
+	await modal.waitFor();
+	await page.waitForTimeout(1000);
+	const form = await modal.innerText();
+	expectShown(
+		form.includes('Show API Key') && form.includes('only for this machine'),
+		'the API key location and the https rule are hints under the credential fields',
+	);
+	await debug(page, 'credential');
+	await shot(page, 'credential-form.png');
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { sortedProApiTest } from './credentialTest/sortedProApiTest';
 import { getPackageSizes, searchShippingLocations } from './listSearch/accountLists';
 import { searchCarrierServices } from './listSearch/searchCarrierServices';
 import { searchServiceGroups } from './listSearch/searchServiceGroups';
@@ -7,6 +8,9 @@ import { carrierServiceDescription } from './resources/carrierService';
 import { consignmentDescription } from './resources/consignment';
 import { packageSizeDescription } from './resources/packageSize';
 import { shippingLocationDescription } from './resources/shippingLocation';
+
+export const DOCUMENTATION_URL =
+	'https://github.com/n8n-nodes-sortedpro/n8n-nodes-sortedpro#readme';
 
 export class SortedPro implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,10 +24,13 @@ export class SortedPro implements INodeType {
 		description:
 			'Create, allocate, deallocate, cancel and manifest consignments, get them, their quotes, labels and tracking, and list carrier services, shipping locations and package sizes in SortedPRO (formerly Electio)',
 		defaults: { name: 'SortedPRO' },
+		// The editor's Docs link: the README explains every operation; Sorted's API pages stay on
+		// the credential. n8n has one link per node, so there are no per-operation anchors.
+		documentationUrl: DOCUMENTATION_URL,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'sortedProApi', required: true }],
+		credentials: [{ name: 'sortedProApi', required: true, testedBy: 'sortedProApiTest' }],
 		// No baseURL here: the credential adds it as it signs each request (docs/adr/0004).
 		requestDefaults: {
 			json: true,
@@ -52,5 +59,6 @@ export class SortedPro implements INodeType {
 	methods = {
 		listSearch: { searchCarrierServices, searchServiceGroups, searchShippingLocations },
 		loadOptions: { getPackageSizes },
+		credentialTest: { sortedProApiTest },
 	};
 }

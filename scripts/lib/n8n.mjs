@@ -2,7 +2,7 @@
 // package, install it into an isolated n8n user folder the way n8n's Community Nodes installer
 // does, run n8n's CLI, start an n8n server and talk to its REST API as the editor does.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
 	existsSync,
 	mkdirSync,
@@ -15,14 +15,22 @@ import {
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { CACHE, ROOT, ensureN8n, log, node24Env, run } from './runtime.mjs';
 
 export const PACKAGE_NAME = 'n8n-nodes-sortedpro';
 export const NODE_TYPE = `${PACKAGE_NAME}.sortedPro`;
 export const CREDENTIAL_TYPE = 'sortedProApi';
-/** The demo's n8n user folder, and the file that tells other scripts where the running demo is. */
-export const DEMO_DIR = join(CACHE, 'demo');
+/**
+ * The demo's n8n user folder, and the file that tells other scripts where the running demo is.
+ * It lies outside the checkout (one per checkout): inside it, Node would resolve the installed
+ * package's `require('n8n-workflow')` to this project's node_modules instead of n8n's own copy,
+ * and with two copies `instanceof NodeApiError` fails (a real 400 then shows "Error code: none").
+ */
+export const DEMO_DIR = join(
+	tmpdir(),
+	`n8n-nodes-sortedpro-demo-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
+);
 export const DEMO_STATE_FILE = join(DEMO_DIR, 'state.json');
 
 /** A free TCP port on 127.0.0.1. */
@@ -97,6 +105,20 @@ export function installPackage(userFolder, tarball, version) {
 		),
 	);
 	return packageDir;
+}
+
+/**
+ * Where an installed package's `require('n8n-workflow')` would find a copy of its own, walking up
+ * node_modules folders from `packageDir` as Node does before n8n's own copy (which n8n offers
+ * through NODE_PATH, consulted last), or undefined when n8n's copy is the one it gets.
+ */
+export function foreignN8nWorkflow(packageDir, n8nDir) {
+	for (let dir = packageDir; ; dir = dirname(dir)) {
+		const candidate = join(dir, 'node_modules', 'n8n-workflow');
+		const inN8n = !relative(n8nDir, candidate).startsWith('..');
+		if (existsSync(join(candidate, 'package.json')) && !inN8n) return candidate;
+		if (dirname(dir) === dir) return undefined;
+	}
 }
 
 /**

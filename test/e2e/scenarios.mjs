@@ -3,8 +3,11 @@
 // simulator received. Run by scripts/e2e.mjs; each `check` throws (node:assert) on failure.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const { errorReadingProblem } = createRequire(import.meta.url)('../harness/oneLine.js');
 
 export const WORKFLOW_DIR = join(dirname(fileURLToPath(import.meta.url)), 'workflows');
 export const SERVICE = 'MPD_RMDTPS48HNAUT';
@@ -114,6 +117,16 @@ export const workflowScenarios = [
 				'Royal Mail service with API field names',
 			);
 			assert.equal(node('List Two').items.length, 2, 'limit 2 gives 2 items');
+			// A readable status beside the numeric one: the disabled service says so.
+			const status = (ref) => {
+				const service = all.find((s) => s.Reference === ref);
+				return [service?.StatusName, service?.IsEnabled];
+			};
+			assert.deepEqual(status(SERVICE), ['Enabled', true], 'StatusName and IsEnabled');
+			assert.deepEqual(status(seed.CARRIER_SERVICE_REFS.parcelforceExpress24Disabled), [
+				'Disabled',
+				false,
+			]);
 			assertHeaders(requests, sim.apiKey);
 			assert.equal(requests.length, 2, 'one GET per node');
 			for (const r of requests)
@@ -628,7 +641,6 @@ workflowScenarios.push(
 );
 
 // Allocation modes and undoing them (issue 9). Appended to workflowScenarios below.
-const JOURNEY_REF = 'EC-200-000-001';
 const CANCEL_REF = 'EC-200-000-002';
 const LEADING_ALLOCATION_KEYS = [
 	'ConsignmentReference',
@@ -649,16 +661,23 @@ const LEADING_ALLOCATION_KEYS = [
 
 workflowScenarios.push(
 	{
-		// When Create Consignment is merged, a Create step goes before "Order" in
-		// allocation-journey.json, JOURNEY_REF becomes the reference it creates (read it from the
-		// Create node's output), and `POST /consignments` becomes the first expected request below.
-		name: 'allocation modes journey: get quotes, allocate with quote, deallocate, allocate with rules, label, manifest, tracking',
+		name:
+			'order journey: create, get quotes, allocate with quote, deallocate, allocate with rules, ' +
+			'label, manifest, tracking',
 		workflow: 'allocation-journey.json',
 		check({ execution, node, requests, sim, seed }) {
 			assert.equal(
 				execution.status,
 				'success',
 				`status ${execution.status}: ${errorText(execution.error)}`,
+			);
+			const created = node('Create Consignment').items[0];
+			assert.equal(created?.Created, true, 'a new consignment');
+			const JOURNEY_REF = created.ConsignmentReference;
+			assert.match(JOURNEY_REF, /^EC-200-/, 'numbered as the simulator numbers created ones');
+			assert.equal(
+				sim.getConsignment(JOURNEY_REF)?.ConsignmentReferenceProvidedByCustomer,
+				'#2001',
 			);
 			const quotes = node('Get Quotes').items;
 			assert.ok(quotes.length >= 2, `several quotes: ${quotes.length}`);
@@ -709,6 +728,7 @@ workflowScenarios.push(
 			assert.deepEqual(
 				requests.map((r) => `${r.method} ${r.path}`),
 				[
+					'POST /consignments',
 					`GET /quotes/consignment/${JOURNEY_REF}`,
 					`PUT /allocation/${JOURNEY_REF}/allocatewithquote/${quote}`,
 					`GET /consignments/${JOURNEY_REF}`,
@@ -720,8 +740,10 @@ workflowScenarios.push(
 					`GET /tracking/${JOURNEY_REF}`,
 				],
 			);
-			assert.deepEqual(requests[3].body, [JOURNEY_REF], 'deallocate sends a bare array');
-			assert.deepEqual(requests[4].body, { ConsignmentReferences: [JOURNEY_REF] });
+			const weight = requests[0].body.Packages[0].Weight;
+			assert.deepEqual(weight, { Value: 1.2, Unit: 'Kg' }, 'a shop-style "1,2" sent as 1.2 Kg');
+			assert.deepEqual(requests[4].body, [JOURNEY_REF], 'deallocate sends a bare array');
+			assert.deepEqual(requests[5].body, { ConsignmentReferences: [JOURNEY_REF] });
 		},
 	},
 	{
@@ -780,3 +802,80 @@ workflowScenarios.push(
 		},
 	},
 );
+
+/**
+ * The credential test through n8n's API with a Base URL as the user typed it in the credential
+ * form (the editor sends the form's data; n8n swaps the stored key back in). Each must get a
+ * sentence to act on, not n8n's bare "ECONNREFUSED", "Not Found" or "EPROTO".
+ */
+export const credentialTestCases = [
+	{
+		name: 'nothing listening (ECONNREFUSED)',
+		baseUrl: ({ closedUrl }) => closedUrl,
+		expect: /Nothing is listening at that address/,
+	},
+	{
+		name: 'a base URL with an extra path (404)',
+		baseUrl: ({ sim }) => `${sim.url}/api`,
+		expect: /has no \/shippinglocations \(HTTP 404\).*It ends in "\/api"/,
+		requests: ['GET /api/shippinglocations'],
+	},
+	{
+		name: 'https to a plain-http host (EPROTO)',
+		baseUrl: ({ sim }) => sim.url.replace('http://', 'https://'),
+		expect: /does not speak https/,
+	},
+	{
+		name: 'not a URL, quoted as typed',
+		baseUrl: () => 'localhost:3000',
+		expect: /The base URL "localhost:3000" is not a valid URL/,
+		requests: [],
+	},
+];
+
+export function checkCredentialTestResult(testCase, body, { requests, apiKey }) {
+	assert.equal(body?.status, 'Error', `${testCase.name}: ${JSON.stringify(body)}`);
+	const message = String(body.message);
+	assert.match(message, testCase.expect, `${testCase.name}: ${message}`);
+	assert.doesNotMatch(message, /^(ECONNREFUSED|EPROTO|Not Found)$/);
+	assert.doesNotMatch(message, /\n/, `${testCase.name}: one line`);
+	assert.ok(!message.includes(apiKey), `${testCase.name}: the key is not in the message`);
+	if (testCase.requests)
+		assert.deepEqual(
+			requests.map((r) => `${r.method} ${r.path.toLowerCase()}`),
+			testCase.requests,
+			`${testCase.name}: requests`,
+		);
+}
+
+/**
+ * n8n's error panel drops the line breaks of a description: every error of a SortedPRO node, and
+ * the execution's error when one of them failed it, must read correctly as one line.
+ */
+export function assertErrorsReadAsOneLine({ workflow, execution, node }) {
+	const ours = workflow.nodes.filter((n) => n.type.endsWith('.sortedPro'));
+	const errors = [];
+	for (const { name } of ours) {
+		const run = node(name);
+		if (run.error) errors.push([name, run.error]);
+		for (const [index, item] of (run.rawItems ?? []).entries())
+			if (item.error) errors.push([`${name}, item ${index}`, item.error]);
+	}
+	const failedNode = execution.error?.node?.name;
+	if (execution.error && (!failedNode || ours.some((n) => n.name === failedNode)))
+		errors.push(['the execution', execution.error]);
+	for (const [where, error] of errors) {
+		const problem = errorReadingProblem(error);
+		assert.equal(problem, undefined, `${where}: the error does not read as one line: ${problem}`);
+	}
+	return errors.length;
+}
+
+// Applied to every scenario, including those added above later.
+for (const scenario of workflowScenarios) {
+	const check = scenario.check;
+	scenario.check = async (context) => {
+		await check(context);
+		assertErrorsReadAsOneLine(context);
+	};
+}

@@ -3,7 +3,13 @@
  * HTTP, real expression evaluation and a credentials helper that calls the credential's own
  * `authenticate`, the way n8n does. Nothing here stands in for the node's logic.
  */
-import { DirectoryLoader, ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import {
+	CredentialTestContext,
+	DirectoryLoader,
+	ExecuteContext,
+	LoadOptionsContext,
+	RoutingNode,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -11,6 +17,9 @@ import {
 	sleep,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
+	type ICredentialTestFunction,
+	type ICredentialTestRequest,
+	type ICredentialType,
 	type ICredentialsDecrypted,
 	type IExecuteData,
 	type IHttpRequestOptions,
@@ -29,8 +38,27 @@ import {
 
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
+import { errorReadingProblem } from './oneLine';
 
 export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
+
+/**
+ * Every error the node produces in any test is checked to read correctly in n8n's error panel,
+ * which drops line breaks (test/harness/oneLine.js); a test whose run produced one that does not
+ * fails after it, naming the error.
+ */
+const unreadableErrors: string[] = [];
+function checkReading(error: unknown, where: string): void {
+	const problem = errorReadingProblem(error);
+	if (problem) unreadableErrors.push(`${where}: ${problem}`);
+}
+if (typeof afterEach === 'function') {
+	afterEach(() => {
+		const found = unreadableErrors.splice(0);
+		if (found.length > 0)
+			throw new Error(`Errors that do not read as one line in n8n:\n${found.join('\n')}`);
+	});
+}
 
 /** The node type as n8n's loader prepares it, with the injected "requestOptions" (timeout, batching, proxy). */
 function loadSortedPro(): SortedPro {
@@ -39,6 +67,8 @@ function loadSortedPro(): SortedPro {
 	return nodeType;
 }
 const credentialType = new SortedProApi();
+/** The same credential seen as n8n sees any credential type (with an optional `test`). */
+const credentialDescription: ICredentialType = credentialType;
 
 export type SortedProCredentials = ICredentialDataDecryptedObject & {
 	apiKey: string;
@@ -92,7 +122,7 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 
 	getByName(name: string): INodeType | IVersionedNodeType {
@@ -110,7 +140,7 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	parameters: INodeParameters,
 ): IWorkflowExecuteAdditionalData {
@@ -185,7 +215,11 @@ export async function runSortedPro(
 		executeData,
 		[],
 	);
-	const output = await new RoutingNode(context, nodeType).runNode();
+	const running = new RoutingNode(context, nodeType).runNode();
+	// Checked as it fails, without catching: the caller still gets the rejection unchanged.
+	running.catch((error: unknown) => checkReading(error, 'node error'));
+	const output = await running;
+	for (const item of output?.[0] ?? []) if (item.error) checkReading(item.error, 'error item');
 	return output?.[0] ?? [];
 }
 
@@ -207,7 +241,9 @@ export async function searchCarrierServices(
 		additionalDataFor(credentials, parameters),
 		'carrierService',
 	);
-	return await nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+	const searching = nodeType.methods.listSearch.searchCarrierServices.call(context, filter);
+	searching.catch((error: unknown) => checkReading(error, 'carrier-service search error'));
+	return await searching;
 }
 
 /** Calls a list search or load-options method of the node as the editor does, with `parameters` as the form holds them. */
@@ -262,14 +298,44 @@ export interface CredentialTestResult {
 }
 
 /**
- * The credential's test request run as n8n's credentials tester runs it: a throw-away node type
- * whose only property routes the test request, executed by RoutingNode with the decrypted
- * credential, then the test's `responseCode` rules applied to a failure.
+ * The credential test as n8n's credentials tester (CredentialsTester.testCredentials) runs it:
+ * the credential's own `test` request when it has one, which takes precedence; otherwise the
+ * node's `testedBy` method, called on n8n-core's CredentialTestContext with the decrypted data.
  */
 export async function testCredential(
 	credentials: SortedProCredentials,
 ): Promise<CredentialTestResult> {
-	const test = credentialType.test;
+	const decrypted: ICredentialsDecrypted = {
+		id: 'cred-1',
+		name: 'SortedPRO test',
+		type: credentialType.name,
+		data: credentials,
+	};
+	let result: CredentialTestResult;
+	if (credentialDescription.test) {
+		result = await runTestRequest(credentials, decrypted);
+	} else {
+		const nodeType = loadSortedPro();
+		const testedBy = nodeType.description.credentials?.find(
+			(credential) => credential.name === credentialType.name,
+		)?.testedBy;
+		if (typeof testedBy !== 'string') throw new Error('the credential has no test at all');
+		const methods = nodeType.methods.credentialTest as Record<string, ICredentialTestFunction>;
+		const method = methods[testedBy];
+		const context = new CredentialTestContext(additionalDataFor(credentials, {}));
+		result = (await method.call(context, decrypted)) as CredentialTestResult;
+	}
+	// n8n shows the result in one line under the credential form.
+	if (/\n/.test(result.message)) checkReading({ message: result.message }, 'credential test');
+	return result;
+}
+
+/** The request test path of n8n's tester (runRequestTest), with its `responseCode` rules. */
+async function runTestRequest(
+	credentials: SortedProCredentials,
+	decrypted: ICredentialsDecrypted,
+): Promise<CredentialTestResult> {
+	const test = credentialDescription.test as ICredentialTestRequest;
 	const probeType: INodeType = {
 		description: {
 			displayName: 'Credential test',
@@ -306,12 +372,6 @@ export async function testCredential(
 		{ node, data: {}, source: null },
 		[],
 	);
-	const decrypted: ICredentialsDecrypted = {
-		id: 'cred-1',
-		name: 'SortedPRO test',
-		type: credentialType.name,
-		data: credentials,
-	};
 	try {
 		await new RoutingNode(context, probeType, decrypted).runNode();
 		return { status: 'OK', message: 'Connection successful!' };
@@ -326,6 +386,7 @@ export async function testCredential(
 			if (status < 200 || status > 299)
 				return { status: 'Error', message: `Received HTTP status code: ${status}` };
 		}
+		if (cause?.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: (error as Error).message };
 	}
 }

@@ -162,6 +162,19 @@ describe('Allocate With Carrier Service: validation before any request', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
+	it.each([
+		['EC 000 05A Z6S', 'EC-000-05A-Z6S'],
+		['EC 000/05A', 'EC-000-05A'],
+	])('stops before sending when spaces would split %j into fragments', async (typed, meant) => {
+		const error = await rejectionOf(allocate(`${typed}\n${OK_1}`));
+		expect(error.message).toBe(`"${typed}" is not a valid consignment reference`);
+		expect(error.description).toContain('spaces separate references, so it was read as');
+		expect(error.description).toContain(`probably the one reference ${meant}`);
+		expect(error.description).toContain('Nothing was sent');
+		expect(error.context?.itemIndex).toBe(0);
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	it('names every bad value when there are several', async () => {
 		const error = await rejectionOf(allocate('EC#1 EC$2 EC-3'));
 		expect(error.message).toContain('2 values are not valid');
@@ -205,7 +218,7 @@ describe('Allocate With Carrier Service: validation before any request', () => {
 		});
 		expect(items).toHaveLength(3);
 		expect(items[0].json.ConsignmentReference).toBe(OK_1);
-		expect(items[1].error?.message).toContain('"ref!" is not a valid consignment reference');
+		expect(items[1].error?.message).toContain('"bad ref!" is not a valid consignment reference');
 		expect(items[2].json.ConsignmentReference).toBe(OK_2);
 	});
 });

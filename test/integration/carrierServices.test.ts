@@ -16,7 +16,13 @@ const list = (parameters: Record<string, unknown> = {}, onError?: 'continueRegul
 describe('List Carrier Services', () => {
 	it('outputs one item per carrier service with the API field names, and sends the credential headers', async () => {
 		const items = await list();
-		expect(jsonOf(items)).toEqual(SEED_CARRIER_SERVICES);
+		expect(jsonOf(items)).toEqual(
+			SEED_CARRIER_SERVICES.map((service) => ({
+				...service,
+				StatusName: expect.any(String),
+				IsEnabled: expect.any(Boolean),
+			})),
+		);
 		expect(
 			items.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify({ item: 0 })),
 		).toBe(true);
@@ -47,6 +53,35 @@ describe('List Carrier Services', () => {
 			expect(await list()).toEqual([]);
 		},
 	);
+
+	it('gives a readable status (StatusName, IsEnabled) right after the numeric Status', async () => {
+		sim.inject({
+			method: 'GET',
+			path: '/carrierservices',
+			status: 200,
+			body: [
+				{ Reference: 'MPD_A', Name: 'A', Status: 3, Type: 'Scheduled' },
+				{ Reference: 'MPD_B', Name: 'B', Status: 2 },
+				{ Reference: 'MPD_C', Name: 'C', Status: 'Requested' },
+				{ Reference: 'MPD_D', Name: 'D' },
+			],
+		});
+		const services = jsonOf(await list());
+		expect(services.map((service) => [service.StatusName, service.IsEnabled])).toEqual([
+			['Enabled', true],
+			['Disabled', false],
+			['Requested', false],
+			[null, null],
+		]);
+		expect(Object.keys(services[0])).toEqual([
+			'Reference',
+			'Name',
+			'Status',
+			'StatusName',
+			'IsEnabled',
+			'Type',
+		]);
+	});
 
 	it('applies Limit when Return All is off', async () => {
 		expect(await list({ returnAll: false, limit: 2 })).toHaveLength(2);
@@ -248,8 +283,26 @@ describe('carrier service picker (list search)', () => {
 			value: 'MPD_RMDTPS48HNAUT',
 			description: 'Royal Mail Tracked 48',
 		});
-		expect(results[results.length - 1].name).toContain('[disabled]');
+		expect(results[results.length - 1].name).toMatch(/^\[Disabled\] /);
 		expect(sim.requests[0].headers['ocp-apim-subscription-key']).toBe(sim.apiKey);
+	});
+
+	it('puts disabled services last, the marker first so a narrow picker cannot cut it off', async () => {
+		sim.inject({
+			method: 'GET',
+			path: '/carrierservices',
+			status: 200,
+			body: [
+				{ Reference: 'MPD_OFF', Name: 'Old Service', CarrierName: 'DPD', Status: 2 },
+				{ Reference: 'MPD_ON', Name: 'Next Day', CarrierName: 'DPD', Status: 3 },
+			],
+		});
+		const { results } = await searchCarrierServices(credentialsFor(sim), 'dpd');
+		expect(results.map((result) => result.name)).toEqual([
+			'Next Day (DPD) - MPD_ON',
+			'[Disabled] Old Service (DPD) - MPD_OFF',
+		]);
+		expect(results[1].description).toContain('Disabled in SortedPRO');
 	});
 
 	it('filters on name, carrier or reference, case-insensitively', async () => {

@@ -90,8 +90,11 @@ describe('Consignment > Get Label', () => {
 			'SortedPRO has no consignment EC-NOT-KNOWN',
 		);
 		sim.clearRequests();
-		expect((await rejectionOf(getLabel({ consignmentReference: 'EC 1 2' }))).message).toBe(
+		expect((await rejectionOf(getLabel({ consignmentReference: 'EC-1 EC-2 EC-3' }))).message).toBe(
 			'Get Label takes one consignment reference, got 3',
+		);
+		expect((await rejectionOf(getLabel({ consignmentReference: 'EC 1 2' }))).message).toBe(
+			'"EC 1 2" is not a valid consignment reference',
 		);
 		expect(sim.requests).toHaveLength(0);
 	});

@@ -8,6 +8,7 @@ const { ROUTES: ALLOCATION_ROUTES } = require('./allocation');
 const { ROUTES: QUOTE_ROUTES } = require('./quotes');
 const { ROUTES: LIFECYCLE_ROUTES } = require('./lifecycle');
 const { ROUTES: TRACKING_ROUTES } = require('./tracking');
+const { SEARCH_ROUTES } = require('./search');
 
 function getShippingLocations() {
 	return json(200, SEED_SHIPPING_LOCATIONS);
@@ -196,6 +197,7 @@ function manifestConsignments(ctx, rawBody) {
  */
 const ROUTES = [
 	...CREATE_ROUTES,
+	...SEARCH_ROUTES,
 	{ method: 'GET', pattern: /^\/shippinglocations$/i, handle: (ctx) => getShippingLocations(ctx) },
 	{ method: 'GET', pattern: /^\/carrierservices$/i, handle: (ctx) => getCarrierServices(ctx) },
 	...ALLOCATION_ROUTES,

@@ -13,7 +13,38 @@ const USAGE = `Usage: node test/simulator/cli.js [--port N] [--host H] [--key K]
   --host H    interface to bind (default 127.0.0.1)
   --key K     API key clients must send in ${API_KEY_HEADER} (default ${DEFAULT_API_KEY})
   --no-seed   do not pre-create the demo consignments
-  --json      print one JSON line {"url","apiKey"} instead of the banner`;
+  --json      print one JSON line {"url","apiKey"} instead of the banner
+
+       node test/simulator/cli.js set-state <reference> <State> --url <simulator URL> [--reason R] [--at ISO]
+
+  Moves a consignment of a running simulator to another state, as a carrier event would
+  (e.g. AllocationFailed, Delivered); --at back-dates the change, --reason words a failure.`;
+
+/** `set-state`: one control call to a running simulator. */
+async function setState(argv) {
+	const [reference, state, ...rest] = argv;
+	const options = {};
+	for (let i = 0; i < rest.length; i++) {
+		const [flag, inline] = rest[i].includes('=') ? rest[i].split(/=(.*)/s) : [rest[i], undefined];
+		const value = inline !== undefined ? inline : rest[++i];
+		if (!['--url', '--reason', '--at'].includes(flag) || value === undefined)
+			throw new Error(`unknown or incomplete argument ${rest[i]}`);
+		options[flag.slice(2)] = value;
+	}
+	if (!reference || !state || !options.url)
+		throw new Error('set-state needs a reference, a state and --url');
+	const response = await fetch(
+		`${options.url.replace(/\/+$/, '')}/__sim/consignments/${encodeURIComponent(reference)}/state`,
+		{
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ state, reason: options.reason, at: options.at }),
+		},
+	);
+	const body = await response.json().catch(() => ({}));
+	if (!response.ok) throw new Error(body.error || `the simulator answered HTTP ${response.status}`);
+	process.stdout.write(`${body.Reference} is now ${body.ConsignmentState}\n`);
+}
 
 function parseArgs(argv) {
 	const options = { port: 0, host: '127.0.0.1', apiKey: DEFAULT_API_KEY, seed: true, json: false };
@@ -65,11 +96,21 @@ function banner(sim, seeded) {
 		`SortedPRO simulator listening on ${sim.url}`,
 		`API key (header ${API_KEY_HEADER}): ${sim.apiKey}`,
 		`${seededLine} Any other EC-xxx-xxx-xxx is created on first use; one whose last group starts with F (e.g. EC-000-000-F01) always fails allocation. ` +
-			`Control: GET/DELETE ${sim.url}/__sim/requests, PUT ${sim.url}/__sim/behaviour, POST ${sim.url}/__sim/inject, POST ${sim.url}/__sim/reset. Ctrl+C to stop.`,
+			`Control: GET/DELETE ${sim.url}/__sim/requests, PUT ${sim.url}/__sim/behaviour, POST ${sim.url}/__sim/inject, POST ${sim.url}/__sim/reset, ` +
+			`POST ${sim.url}/__sim/consignments/{ref}/state (or cli.js set-state). Ctrl+C to stop.`,
 	].join('\n');
 }
 
 async function main() {
+	if (process.argv[2] === 'set-state') {
+		try {
+			await setState(process.argv.slice(3));
+		} catch (error) {
+			process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+			process.exitCode = 2;
+		}
+		return;
+	}
 	let options;
 	try {
 		options = parseArgs(process.argv.slice(2));

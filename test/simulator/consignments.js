@@ -9,6 +9,7 @@ const {
 	isWellFormedReference,
 	isAutoIneligibleReference,
 } = require('./seed');
+const { TrackedEntries } = require('./search');
 
 const ALLOCATABLE_STATES = new Set(['Unallocated', 'AllocationFailed']);
 const STATE_PATTERN = /^[A-Z][A-Za-z]+$/;
@@ -112,7 +113,7 @@ function failedAllocationRecord(service, reason, now) {
  */
 class ConsignmentStore {
 	constructor() {
-		this.entries = new Map();
+		this.entries = new TrackedEntries();
 	}
 
 	clear() {

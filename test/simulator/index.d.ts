@@ -67,6 +67,10 @@ export interface Behaviour {
 	summaryLinks: boolean;
 	/** Delay before every API answer, in ms (default 0). */
 	delayMs: number;
+	/** Search Consignments' `Count`: `'total'` (default) matches, or `'page'`: this page's size. */
+	searchCount: 'total' | 'page';
+	/** The largest page Search Consignments serves; a larger `take` is silently cut (default 100). */
+	searchMaxTake: number;
 	/**
 	 * `GET /consignments/getConsignmentReferences?referenceProvidedByCustomer=X` (how PRO matches is
 	 * UNKNOWN): `'exact'` (default) lists consignments whose customer reference is X, `[]` when none;
@@ -200,6 +204,18 @@ export interface Simulator {
 	addConsignment(consignment: ConsignmentSeed): Consignment;
 	/** The stored consignment, or undefined. Never auto-creates. */
 	getConsignment(reference: string): Consignment | undefined;
+	/**
+	 * A simulated carrier event: moves the consignment (auto-creating a well-formed unknown
+	 * reference) to `state` and records when, for Search Consignments' date window. `at` (ms or
+	 * ISO) back-dates the change; `reason` words an AllocationFailed or ManifestFailed. The
+	 * state's own fields follow (FailedAllocation, Allocation, DateDelivered...). Throws on a
+	 * malformed state name. Also `POST /__sim/consignments/{ref}/state` and `cli.js set-state`.
+	 */
+	setConsignmentState(
+		reference: string,
+		state: string,
+		options?: { reason?: string; at?: number | string },
+	): Consignment;
 	/** Closes the server and every open socket. */
 	close(): Promise<void>;
 }

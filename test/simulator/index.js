@@ -32,6 +32,7 @@ const {
 const { ConsignmentStore } = require('./consignments');
 const { handleApiRequest, MAX_REFERENCES_PER_REQUEST } = require('./api');
 const { SERVICE_GROUP_REFS, SEED_SERVICE_GROUPS, RULES_SERVICE } = require('./allocation');
+const { setConsignmentState } = require('./search');
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const API_KEY_HEADER = 'ocp-apim-subscription-key';
@@ -44,6 +45,8 @@ const DEFAULT_BEHAVIOUR = Object.freeze({
 	allocationAccepted: false,
 	summaryLinks: true,
 	delayMs: 0,
+	searchCount: 'total',
+	searchMaxTake: 100,
 	customerReferenceSearch: 'exact',
 	listFailure: 'message',
 	quoteLifetimeMs: 24 * 60 * 60 * 1000,
@@ -61,6 +64,11 @@ const BEHAVIOUR_RULES = {
 	allocationAccepted: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	summaryLinks: { valid: (v) => typeof v === 'boolean', expected: 'a boolean' },
 	delayMs: { valid: (v) => Number.isFinite(v) && v >= 0, expected: 'a non-negative number' },
+	searchCount: { valid: (v) => ['total', 'page'].includes(v), expected: "'total' | 'page'" },
+	searchMaxTake: {
+		valid: (v) => Number.isInteger(v) && v >= 1,
+		expected: 'a whole number of at least 1',
+	},
 	customerReferenceSearch: {
 		valid: (v) => ['exact', 'partial', 'notFound'].includes(v),
 		expected: "'exact' | 'partial' | 'notFound'",
@@ -256,6 +264,11 @@ class Simulator {
 
 	getConsignment(reference) {
 		return this._store.peek(reference);
+	}
+
+	/** A simulated carrier event: see search.js. */
+	setConsignmentState(reference, state, options) {
+		return setConsignmentState(this._store, reference, state, options);
 	}
 
 	reset() {
@@ -456,6 +469,18 @@ class Simulator {
 					this.reset();
 					return ok({ reset: true, behaviour: this.behaviour });
 				default: {
+					const stateMatch = /^\/consignments\/([^/]+)\/state$/i.exec(
+						originalPath.slice(CONTROL_PREFIX.length),
+					);
+					if (method === 'POST' && stateMatch) {
+						const body = input || {};
+						return ok(
+							this.setConsignmentState(decodeURIComponent(stateMatch[1]), body.state, {
+								reason: body.reason,
+								at: body.at,
+							}),
+						);
+					}
 					const match = /^\/consignments\/([^/]+)$/i.exec(
 						originalPath.slice(CONTROL_PREFIX.length),
 					);

@@ -5,6 +5,7 @@ import {
 	readApiError,
 	retryAfterSeconds,
 } from '../../nodes/SortedPro/helpers/apiError';
+import { oneLineProblem } from '../harness/oneLine';
 
 const proError = {
 	Code: 'InvalidCarrierService',
@@ -80,8 +81,10 @@ describe('describeErrorResponse', () => {
 		expect(described.message).toBe(
 			'SortedPRO rejected the request to allocate consignments: Carrier service MPD_NOPE not found',
 		);
-		expect(described.description).toContain('- MpdCarrierServiceReference: MPD_NOPE is unknown');
-		expect(described.description).toContain('Error code: InvalidCarrierService');
+		expect(described.description).toContain(
+			'Details (2): MpdCarrierServiceReference: MPD_NOPE is unknown; second.',
+		);
+		expect(described.description).toContain('Error code: InvalidCarrierService.');
 		expect(described.description).toContain(
 			'Correlation ID: f94c7dbc-c542-40b9-b6da-bd98aa110939 (quote it when contacting Sorted support)',
 		);
@@ -113,6 +116,34 @@ describe('describeErrorResponse', () => {
 		expect(
 			describeErrorResponse({ statusCode: 429, headers: { 'retry-after': '1' } }, 'x').description,
 		).toContain('wait 1 second before');
+	});
+});
+
+describe('every description reads as one line once n8n drops its line breaks', () => {
+	const bodies: Array<[string, unknown]> = [
+		['PRO error', proError],
+		[
+			'PRO error without full stops',
+			{ Message: 'not found', Code: 'X', Details: [{ Message: 'a' }] },
+		],
+		['gateway', { statusCode: 429, message: 'Rate limit is exceeded' }],
+		['HTML page', '<html><body><h1>502 Bad Gateway</h1></body></html>'],
+		['empty', ''],
+	];
+	const statuses = [301, 400, 401, 403, 404, 409, 418, 422, 429, 500, 502, 503];
+	it.each(bodies)('%s', (_name, body) => {
+		for (const statusCode of statuses) {
+			const described = describeErrorResponse(
+				{ statusCode, body, headers: { location: 'https://elsewhere.example/x' } },
+				'do it',
+			);
+			expect([statusCode, oneLineProblem(described.description)]).toEqual([statusCode, undefined]);
+			expect(described.message).not.toContain('\n');
+		}
+	});
+
+	it.each(['ETIMEDOUT', 'ENOTFOUND', 'ECONNREFUSED', 'EPROTO', undefined])('network %s', (code) => {
+		expect(oneLineProblem(describeNetworkFailure(code, 'list').description)).toBeUndefined();
 	});
 });
 

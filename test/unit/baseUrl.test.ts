@@ -68,3 +68,19 @@ describe('requestTarget', () => {
 		);
 	});
 });
+
+describe('what a refused base URL quotes', () => {
+	it.each([
+		[
+			'api.electioapp.com',
+			'"api.electioapp.com" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://api.electioapp.com.',
+		],
+		['localhost:3000', '"localhost:3000" is not a valid URL: it needs https:// in front'],
+		['https://', '"https://" is not a valid URL'],
+		['https://user:secret@', '"https://" is not a valid URL'],
+	])('%s: only what was typed', (url, quoted) => {
+		const reason = unsafeBaseUrlReason(url) ?? '';
+		expect(reason).toContain(quoted);
+		expect(reason).not.toContain('secret');
+	});
+});

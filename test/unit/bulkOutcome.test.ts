@@ -6,6 +6,7 @@ import {
 	type BulkOutcome,
 	type BulkWords,
 } from '../../nodes/SortedPro/helpers/bulkOutcome';
+import { oneLineProblem } from '../harness/oneLine';
 
 const ALLOCATE: BulkWords = {
 	verb: 'allocated',
@@ -112,5 +113,27 @@ describe('describeOtherItems', () => {
 			'not in the output because the node stopped: EC-7, EC-8.',
 		);
 		expect(describeOtherItems([])).toBeUndefined();
+	});
+});
+
+describe('every description reads as one line once n8n drops its line breaks', () => {
+	const mixes: BulkOutcome[][] = [
+		[failed('EC-1')],
+		[pending('EC-1')],
+		[done('EC-1'), failed('EC-2', 'Reason without a full stop'), pending('EC-3')],
+		[failed('EC-1', 'First sentence. Second sentence.'), failed('EC-2')],
+	];
+	it.each(mixes)('describeNotDone %#', (...results) => {
+		expect(oneLineProblem(describeNotDone(results, ALLOCATE).description)).toBeUndefined();
+	});
+
+	it('describeProgress and describeOtherItems', () => {
+		for (const mayHaveWorked of [true, false]) {
+			for (const settled of [[], [done('EC-1'), failed('EC-2')]]) {
+				const text = describeProgress(settled, ['EC-3'], mayHaveWorked, ['EC-4'], 'allocated');
+				expect(oneLineProblem(text)).toBeUndefined();
+			}
+		}
+		expect(oneLineProblem(describeOtherItems(['EC-9', 'EC-10']))).toBeUndefined();
 	});
 });

@@ -1,8 +1,11 @@
 import {
+	disabledLast,
 	extractCarrierServices,
 	isDisabledService,
 	matchesFilter,
+	statusName,
 	toServiceChoice,
+	withReadableStatus,
 } from '../../nodes/SortedPro/helpers/carrierServices';
 
 const tracked48 = {
@@ -44,7 +47,7 @@ describe('toServiceChoice', () => {
 	it('falls back sensibly and marks disabled services', () => {
 		expect(
 			toServiceChoice({ Reference: 'X1', MpdCarrierReference: 'DPD', Status: 'Disabled' })?.name,
-		).toBe('X1 (DPD) - X1 [disabled]');
+		).toBe('[Disabled] X1 (DPD) - X1');
 		expect(toServiceChoice({ Name: 'No reference' })).toBeUndefined();
 	});
 });
@@ -65,5 +68,47 @@ describe('matchesFilter', () => {
 		expect(matchesFilter(tracked48, 'royal 48')).toBe(true);
 		expect(matchesFilter(tracked48, 'mpd_rmd')).toBe(true);
 		expect(matchesFilter(tracked48, 'royal dpd')).toBe(false);
+	});
+});
+
+describe('readable status', () => {
+	it('names the Status enum from a number, a numeric string or a name in any case', () => {
+		expect(
+			[0, 1, 2, 3, '3', 'ENABLED', 'Paused', 9, undefined].map((Status) => statusName({ Status })),
+		).toEqual([
+			'Available',
+			'Requested',
+			'Disabled',
+			'Enabled',
+			'Enabled',
+			'Enabled',
+			'Paused',
+			undefined,
+			undefined,
+		]);
+	});
+
+	it('adds StatusName and IsEnabled after Status, or at the end without one', () => {
+		expect(Object.entries(withReadableStatus({ Reference: 'X', Status: 2, Type: 'T' }))).toEqual([
+			['Reference', 'X'],
+			['Status', 2],
+			['StatusName', 'Disabled'],
+			['IsEnabled', false],
+			['Type', 'T'],
+		]);
+		expect(withReadableStatus({ Reference: 'X' })).toEqual({
+			Reference: 'X',
+			StatusName: null,
+			IsEnabled: null,
+		});
+	});
+
+	it('orders disabled services last and keeps the order otherwise', () => {
+		const services = [
+			{ Reference: 'A', Status: 2 },
+			{ Reference: 'B' },
+			{ Reference: 'C', Status: 3 },
+		];
+		expect(disabledLast(services).map((service) => service.Reference)).toEqual(['B', 'C', 'A']);
 	});
 });

@@ -68,6 +68,40 @@ describe('parseConsignmentReferences', () => {
 		});
 	});
 
+	it('does not split a reference copied with spaces into fragments, and says what it probably is', () => {
+		const parsed = parseConsignmentReferences('EC 000 05A Z6S, EC-000-083-45D');
+		expect(parsed.references).toEqual(['EC-000-083-45D']);
+		expect(parsed.rejected).toEqual([{ value: 'EC 000 05A Z6S', reason: expect.any(String) }]);
+		const { reason } = parsed.rejected[0];
+		expect(reason).toContain('read as 4 ("EC", "000", "05A", "Z6S")');
+		expect(reason).toContain('probably the one reference EC-000-05A-Z6S');
+	});
+
+	it('reads "EC 000/05A" as one mangled reference, not as "000/05A"', () => {
+		const parsed = parseConsignmentReferences(['EC 000/05A']);
+		expect(parsed.references).toEqual([]);
+		expect(parsed.rejected).toHaveLength(1);
+		expect(parsed.rejected[0].value).toBe('EC 000/05A');
+		expect(parsed.rejected[0].reason).toContain('probably the one reference EC-000-05A');
+	});
+
+	it('names the fragment when only some pieces cannot be references, without guessing', () => {
+		const parsed = parseConsignmentReferences('EC-000-05A-Z6S EC000 EC-000-083-45D');
+		expect(parsed.references).toEqual([]);
+		expect(parsed.rejected[0].reason).toContain('"EC000" cannot be a reference');
+		expect(parsed.rejected[0].reason).toContain('separate references with commas or new lines');
+		expect(parsed.rejected[0].reason).not.toContain('probably');
+	});
+
+	it('still splits at spaces and tabs between whole references, and keeps a lone reference without "-"', () => {
+		expect(parseConsignmentReferences('EC-000-05A-Z6S EC-000-083-45D\tEC-1').references).toEqual([
+			'EC-000-05A-Z6S',
+			'EC-000-083-45D',
+			'EC-1',
+		]);
+		expect(parseConsignmentReferences('12345').references).toEqual(['12345']);
+	});
+
 	it('gives nothing for empty input', () => {
 		expect(parseConsignmentReferences('').references).toEqual([]);
 		expect(parseConsignmentReferences(undefined).references).toEqual([]);

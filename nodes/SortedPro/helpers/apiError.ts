@@ -99,6 +99,11 @@ export function readApiError(body: unknown): ApiErrorFields {
 	};
 }
 
+/** Text from SortedPRO as a sentence of its own: with a full stop unless it already ends one. */
+function sentence(value: string): string {
+	return /[.!?]["')\]]*$/.test(value) ? value : `${value}.`;
+}
+
 function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
@@ -187,10 +192,14 @@ export function describeErrorResponse(response: ErrorResponse, action: string): 
 		response.statusCode !== 409 &&
 		response.statusCode !== 422
 	) {
-		lines.push(`SortedPRO said: ${apiMessage}`);
+		lines.push(`SortedPRO said: ${sentence(apiMessage)}`);
 	}
-	for (const detail of fields.details) lines.push(`- ${detail}`);
-	if (fields.code) lines.push(`Error code: ${fields.code}`);
+	// n8n's error panel drops line breaks: details are one inline list, every line a sentence.
+	if (fields.details.length > 0) {
+		const details = fields.details.map((detail) => detail.replace(/[.\s]+$/, ''));
+		lines.push(`Details (${details.length}): ${details.join('; ')}.`);
+	}
+	if (fields.code) lines.push(`Error code: ${fields.code}.`);
 	lines.push(
 		guidance(
 			response.statusCode,
@@ -213,22 +222,35 @@ export function describeErrorResponse(response: ErrorResponse, action: string): 
 }
 
 /** Message and description for a request that got no answer at all. */
-export function describeNetworkFailure(code: string | undefined, action: string): DescribedError {
+export function describeNetworkFailure(
+	code: string | undefined,
+	action: string,
+	forCredentialTest = false,
+): DescribedError {
 	const timedOut = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
 	const unresolved = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+	const refused = code === 'ECONNREFUSED';
+	const notHttps = code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER';
 	const message = timedOut
 		? `SortedPRO did not answer in time when trying to ${action}`
 		: `Could not reach SortedPRO to ${action}`;
 	const cause = unresolved
 		? "The host name could not be resolved: check the credential's Environment and, for a custom base URL, its spelling."
 		: timedOut
-			? "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
-			: 'The service may be down or unreachable from this n8n; this is usually temporary.';
+			? forCredentialTest
+				? "SortedPRO may be slow or down, or a firewall drops the connection: check the base URL's host and port, and test again in a minute."
+				: "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
+			: refused
+				? 'Nothing is listening at that address: for a custom base URL, check its host and port, and that the proxy or simulator it points at is running.'
+				: notHttps
+					? 'The server at that address does not speak https: a custom base URL with https:// probably points at a plain-http server or the wrong port. Use its https address, or http:// if it runs on this machine.'
+					: 'The service may be down or unreachable from this n8n; this is usually temporary.';
 	return {
 		message,
 		description: [
 			cause,
-			RETRY_HINT,
+			// A credential test is run again by hand; a wrong address will not fix itself.
+			notHttps || forCredentialTest ? undefined : RETRY_HINT,
 			code ? `Network error code: ${code.toLowerCase()}.` : undefined,
 		]
 			.filter(Boolean)

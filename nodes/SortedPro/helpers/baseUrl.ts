@@ -44,13 +44,24 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 			`The base URL is ${url.length} characters long. ` +
 			'Enter the address of your proxy or simulator, such as https://proxy.example.com.'
 		);
+	// What the user typed, quoted back, but never a user:password@ part.
+	const typed = url
+		.trim()
+		.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i, '$1')
+		.slice(0, 80);
+	const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim());
 	let parsed: URL;
 	try {
 		parsed = new URL(url);
 	} catch {
-		return `The base URL "${url.slice(0, 80)}" is not a valid URL. Enter a full address such as https://proxy.example.com.`;
+		return hasScheme
+			? `The base URL "${typed}" is not a valid URL. Enter a full address such as https://proxy.example.com.`
+			: `The base URL "${typed}" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://${typed.replace(/^\/+/, '')}.`;
 	}
-	// Never echo a user:password@ part back into an error.
+	if (!hasScheme && parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		// "localhost:3000" parses, with "localhost:" as its scheme.
+		return `The base URL "${typed}" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://${typed}.`;
+	}
 	const shown = `${parsed.protocol}//${parsed.host}`;
 	const credentialsInUrl =
 		parsed.username || parsed.password

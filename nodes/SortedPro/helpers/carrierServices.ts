@@ -65,10 +65,39 @@ function field(service: CarrierService, name: string): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
-/** `Status` may arrive as the number or the name of the enum. */
-export function isDisabledService(service: CarrierService): boolean {
+/** SortedPRO's `Status` enum; it may arrive as the number or the name. */
+const STATUS_NAMES = ['Available', 'Requested', 'Disabled', 'Enabled'];
+
+/** The name of a service's `Status` ("Enabled", "Disabled"...), or undefined when unknown. */
+export function statusName(service: CarrierService): string | undefined {
 	const status = service.Status;
-	return status === 2 || (typeof status === 'string' && status.toLowerCase() === 'disabled');
+	if (typeof status === 'number') return STATUS_NAMES[status];
+	if (typeof status !== 'string') return undefined;
+	const trimmed = status.trim();
+	if (/^\d+$/.test(trimmed)) return STATUS_NAMES[Number(trimmed)];
+	return STATUS_NAMES.find((name) => name.toLowerCase() === trimmed.toLowerCase()) ?? trimmed;
+}
+
+export function isDisabledService(service: CarrierService): boolean {
+	return statusName(service) === 'Disabled';
+}
+
+/**
+ * A listed service with a readable status next to the numeric `Status`: `StatusName` and
+ * `IsEnabled` (null when the status is missing). Whether an Available or Requested service can
+ * be allocated with was never documented; only Enabled counts as enabled here.
+ */
+export function withReadableStatus(service: CarrierService): CarrierService {
+	const name = statusName(service) ?? null;
+	const readable = { StatusName: name, IsEnabled: name === null ? null : name === 'Enabled' };
+	if (!('Status' in service)) return { ...service, ...readable };
+	const result: CarrierService = {};
+	for (const [key, value] of Object.entries(service)) {
+		if (key === 'StatusName' || key === 'IsEnabled') continue;
+		result[key] = value;
+		if (key === 'Status') Object.assign(result, readable);
+	}
+	return result;
 }
 
 export interface ServiceChoice {
@@ -77,18 +106,29 @@ export interface ServiceChoice {
 	description?: string;
 }
 
-/** "Tracked 48 (Royal Mail) - MPD_RMDTPS48HNAUT"; value is the top-level Reference, the code PRO allocates with. */
+/**
+ * "Tracked 48 (Royal Mail) - MPD_RMDTPS48HNAUT"; value is the top-level Reference, the code PRO
+ * allocates with. A disabled service's marker comes first, where a narrow picker cannot cut it off.
+ */
 export function toServiceChoice(service: CarrierService): ServiceChoice | undefined {
 	const reference = field(service, 'Reference');
 	if (!reference) return undefined;
 	const name = field(service, 'Name') || field(service, 'Description') || reference;
 	const carrier = field(service, 'CarrierName') || field(service, 'MpdCarrierReference');
-	const disabled = isDisabledService(service) ? ' [disabled]' : '';
+	const disabled = isDisabledService(service);
+	const description = field(service, 'Description');
 	return {
-		name: `${name}${carrier ? ` (${carrier})` : ''} - ${reference}${disabled}`,
+		name: `${disabled ? '[Disabled] ' : ''}${name}${carrier ? ` (${carrier})` : ''} - ${reference}`,
 		value: reference,
-		description: field(service, 'Description') || undefined,
+		description: disabled
+			? `Disabled in SortedPRO: allocating with it fails until it is enabled${description ? `. ${description}` : ''}`
+			: description || undefined,
 	};
+}
+
+/** Enabled services first, disabled ones last; otherwise SortedPRO's order. */
+export function disabledLast(services: CarrierService[]): CarrierService[] {
+	return [...services].sort((a, b) => Number(isDisabledService(a)) - Number(isDisabledService(b)));
 }
 
 /** Case-insensitive match on name, carrier or reference; every word of the filter must appear. */

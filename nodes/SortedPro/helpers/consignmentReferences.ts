@@ -12,7 +12,9 @@ export const MAX_REFERENCES_PER_REQUEST = 100;
 /** Real references are 14 characters (`EC-000-05A-Z6S`); anything far longer is a pasted document. */
 export const MAX_REFERENCE_LENGTH = 50;
 
-const SEPARATORS = /[\s,;]+/;
+/** Commas, semicolons and line breaks always separate; spaces only between plausible references. */
+const LIST_SEPARATORS = /[,;\r\n]+/;
+const SPACES = /\s+/;
 const REFERENCE_CHARACTERS = /^[A-Za-z0-9_-]+$/;
 
 export interface RejectedReference {
@@ -65,6 +67,45 @@ function rejectionReason(candidate: string): string | undefined {
 	return undefined;
 }
 
+/**
+ * A piece of a value split at spaces that cannot be a reference of its own: references have a
+ * "-" inside (EC-000-05A-Z6S), so `EC`, `000` or `05A-` are fragments of one copied with spaces
+ * (from a PDF, say) rather than references.
+ */
+function isFragment(piece: string): boolean {
+	return piece.length < 4 || !piece.includes('-') || piece.startsWith('-') || piece.endsWith('-');
+}
+
+/**
+ * Why a value with spaces is not taken as several references, or undefined when every piece can
+ * be one: splitting `EC 000 05A Z6S` would send four references that each fail as unknown.
+ */
+function spaceSplitReason(pieces: string[]): string | undefined {
+	const fragments = pieces.filter(isFragment);
+	// Only pieces that would be sent (clean characters) make the split harmful; the others are
+	// rejected on their own with the characters they hold.
+	if (!fragments.some((piece) => REFERENCE_CHARACTERS.test(piece))) return undefined;
+	const listed = pieces.map((piece) => `"${preview(piece)}"`).join(', ');
+	const culprit =
+		fragments.length === 1
+			? `"${preview(fragments[0])}" cannot be a reference`
+			: fragments.length === pieces.length
+				? 'none of them can be a reference'
+				: `${fragments.map((piece) => `"${preview(piece)}"`).join(', ')} cannot be references`;
+	const read = `spaces separate references, so it was read as ${pieces.length} (${listed}), and ${culprit}`;
+	const joined = pieces
+		.join('-')
+		.replace(/[/\\.|]+/g, '-')
+		.replace(/-{2,}/g, '-');
+	const meant =
+		fragments.length === pieces.length &&
+		REFERENCE_CHARACTERS.test(joined) &&
+		joined.length <= MAX_REFERENCE_LENGTH
+			? `; it is probably the one reference ${joined}, to be written without spaces`
+			: '; separate references with commas or new lines';
+	return `${read}${meant}`;
+}
+
 function flatten(input: unknown, into: string[], rejected: RejectedReference[]): void {
 	if (input === null || input === undefined) return;
 	if (Array.isArray(input)) {
@@ -72,7 +113,12 @@ function flatten(input: unknown, into: string[], rejected: RejectedReference[]):
 		return;
 	}
 	if (typeof input === 'string') {
-		into.push(...input.split(SEPARATORS));
+		for (const entry of input.split(LIST_SEPARATORS)) {
+			const fragments = entry.trim().split(SPACES).filter(Boolean);
+			const reason = fragments.length > 1 ? spaceSplitReason(fragments) : undefined;
+			if (reason) rejected.push({ value: preview(fragments.join(' ')), reason });
+			else into.push(...fragments);
+		}
 		return;
 	}
 	if (typeof input === 'number' && Number.isFinite(input)) {
@@ -95,7 +141,8 @@ function flatten(input: unknown, into: string[], rejected: RejectedReference[]):
 /**
  * Accepts one reference, a list separated by commas, semicolons, spaces or new lines, or an
  * array (possibly nested, possibly of such lists). Blanks are dropped, values trimmed,
- * duplicates removed (ignoring case; the first spelling is kept).
+ * duplicates removed (ignoring case; the first spelling is kept). A value that spaces would
+ * split into pieces that cannot be references is rejected whole, with what it probably is.
  */
 export function parseConsignmentReferences(input: unknown): ParsedReferences {
 	const candidates: string[] = [];

@@ -2,8 +2,8 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { baseUrlFor } from '../helpers/baseUrl';
 import {
+	disabledLast,
 	extractCarrierServices,
-	isDisabledService,
 	matchesFilter,
 	toServiceChoice,
 	unusableListReason,
@@ -18,7 +18,7 @@ import {
 
 /**
  * The carrier-service picker. SortedPRO has no search or paging on this endpoint, so the whole
- * list is fetched and filtered here; enabled services come first.
+ * list is fetched and filtered here; enabled services come first, disabled ones last, marked.
  */
 export async function searchCarrierServices(
 	this: ILoadOptionsFunctions,
@@ -40,10 +40,9 @@ export async function searchCarrierServices(
 	const unusable = unusableListReason(answer.body);
 	if (unusable) throw errorForUnusableResponse(this, action, unusable);
 
-	const services = extractCarrierServices(answer.body).filter((service) =>
-		matchesFilter(service, filter),
+	const services = disabledLast(
+		extractCarrierServices(answer.body).filter((service) => matchesFilter(service, filter)),
 	);
-	services.sort((a, b) => Number(isDisabledService(a)) - Number(isDisabledService(b)));
 	const results = services.map(toServiceChoice).filter((choice) => choice !== undefined);
 	return { results };
 }

@@ -74,7 +74,7 @@ function causes(error: unknown): unknown[] {
 }
 
 /** The first Node.js error code (ECONNREFUSED, ETIMEDOUT...) along the chain of causes. */
-function errorCode(error: unknown): string | undefined {
+export function errorCode(error: unknown): string | undefined {
 	for (const cause of causes(error)) {
 		const code =
 			typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;

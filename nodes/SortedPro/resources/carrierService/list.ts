@@ -1,6 +1,7 @@
 /**
  * List carrier services: `GET /carrierservices`, one item per service. SortedPRO answers a
- * wrapper object or a bare array; a 404 means the account has none (zero items).
+ * wrapper object or a bare array; a 404 means the account has none (zero items). Each item gets
+ * `StatusName` and `IsEnabled` beside SortedPRO's numeric `Status`.
  */
 import {
 	NodeOperationError,
@@ -13,7 +14,11 @@ import {
 } from 'n8n-workflow';
 
 import { transportOptions } from '../../bulk/engine';
-import { extractCarrierServices, unusableListReason } from '../../helpers/carrierServices';
+import {
+	extractCarrierServices,
+	unusableListReason,
+	withReadableStatus,
+} from '../../helpers/carrierServices';
 import {
 	errorForResponse,
 	errorForUnusableResponse,
@@ -61,7 +66,7 @@ async function listCarrierServices(
 	const unusable = unusableListReason(response.body);
 	if (unusable) throw errorForUnusableResponse(this, action, unusable);
 	return extractCarrierServices(response.body).map((service) => ({
-		json: service as INodeExecutionData['json'],
+		json: withReadableStatus(service) as INodeExecutionData['json'],
 		pairedItem: { item: this.getItemIndex() },
 	}));
 }

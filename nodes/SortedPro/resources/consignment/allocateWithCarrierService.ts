@@ -31,7 +31,7 @@ function readCarrierService(context: IExecuteSingleFunctions): string {
 		throw new NodeOperationError(context.getNode(), 'No carrier service chosen', {
 			itemIndex: context.getItemIndex(),
 			description:
-				'Pick a carrier service from the list, or switch "Carrier Service" to "By Reference" and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
+				'Pick a carrier service from the list, or switch "Carrier Service" from "From list" to "By ID" and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
 		});
 	}
 	if (reference.length > 100 || !CARRIER_SERVICE_REFERENCE.test(reference)) {
@@ -98,7 +98,8 @@ export const allocateWithCarrierServiceFields: INodeProperties[] = [
 				typeOptions: { searchListMethod: 'searchCarrierServices', searchable: true },
 			},
 			{
-				displayName: 'By Reference',
+				// n8n labels a mode named "id" "By ID" whatever its display name; the words match.
+				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. MPD_RMDTPS48HNAUT',

@@ -20,7 +20,7 @@ import {
 } from '../../helpers/consignmentReferences';
 
 const REFERENCE_HELP =
-	'A consignment reference looks like EC-000-05A-Z6S; separate several with commas, spaces or new lines.';
+	'A consignment reference looks like EC-123-456-789; separate several with commas, spaces or new lines.';
 
 /** The one-reference field of the operations that act on a single consignment. */
 export function consignmentReferenceField(operations: string[]): INodeProperties {
@@ -30,7 +30,7 @@ export function consignmentReferenceField(operations: string[]): INodeProperties
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. EC-000-05A-Z6S',
+		placeholder: 'e.g. EC-123-456-789',
 		displayOptions: { show: { resource: ['consignment'], operation: operations } },
 		description: 'The reference of the consignment, as shown in SortedPRO',
 	};
@@ -44,7 +44,7 @@ export function consignmentReferencesField(operations: string[]): INodePropertie
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. EC-000-05A-Z6S, EC-000-083-45D',
+		placeholder: 'e.g. EC-123-456-789, EC-123-456-790',
 		displayOptions: { show: { resource: ['consignment'], operation: operations } },
 		description:
 			'One reference, several separated by commas, semicolons, spaces or new lines, or an expression giving a list',
@@ -82,7 +82,7 @@ export function readConsignmentReferences(context: IExecuteSingleFunctions): str
 		throw new NodeOperationError(context.getNode(), 'No consignment references given', {
 			itemIndex: context.getItemIndex(),
 			description:
-				'Enter at least one reference such as EC-000-05A-Z6S, or map the field of the previous node that holds it. If it is mapped, that field is empty for this item.',
+				'Enter at least one reference such as EC-123-456-789, or map the field of the previous node that holds it. If it is mapped, that field is empty for this item.',
 		});
 	}
 	return references;
@@ -106,7 +106,7 @@ export function readConsignmentReference(
 			itemIndex: context.getItemIndex(),
 			description:
 				references.length === 0
-					? 'Enter a reference such as EC-000-05A-Z6S, or map the field of the previous node that holds it.'
+					? 'Enter a reference such as EC-123-456-789, or map the field of the previous node that holds it.'
 					: 'Map one reference per item; to act on several consignments, send one item per reference (e.g. with a Split Out node).',
 		},
 	);
