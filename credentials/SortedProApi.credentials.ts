@@ -11,6 +11,7 @@ import {
 	SANDBOX_BASE_URL,
 	UnsafeBaseUrlError,
 	baseUrlFor,
+	baseUrlShapeReason,
 	requestTarget,
 	unsafeBaseUrlReason,
 } from '../nodes/SortedPro/helpers/baseUrl';
@@ -94,7 +95,7 @@ export class SortedProApi implements ICredentialType {
 			requestOptions.baseURL ?? baseUrlFor(credentials.environment, credentials.baseUrl);
 		const target = requestTarget(baseURL, requestOptions.url, uri);
 		const viaProxy = Boolean(requestOptions.proxy);
-		const reason = unsafeBaseUrlReason(target, viaProxy);
+		const reason = unsafeBaseUrlReason(target, viaProxy) ?? baseUrlShapeReason(baseURL);
 		if (reason) {
 			// Worded on the base URL the user typed, not on the address with the request's path.
 			const typed = target === requestOptions.url || target === uri ? undefined : baseURL;

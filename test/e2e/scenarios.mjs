@@ -359,6 +359,11 @@ export const workflowScenarios = [
 			assert.equal(alloc.rawItems.length, 1, 'one item out of the failed node');
 			const text = errorText(alloc.rawItems[0].error) || JSON.stringify(alloc.rawItems[0].json);
 			assert.match(text, /EC-000-A04-0DV/, `the error names the rejected consignment: ${text}`);
+			assert.match(
+				text,
+				/Correlation ID: [0-9a-f-]{36}/,
+				`support's Correlation ID is kept: ${text}`,
+			);
 			assert.equal(node('After').ran, true, 'the next node ran');
 			const calls = allocateRequests(requests);
 			assert.deepEqual(

@@ -14,6 +14,7 @@ import {
 	ICredentialsHelper,
 	Workflow,
 	createEmptyRunExecutionData,
+	sleep,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialTestFunction,
@@ -410,4 +411,91 @@ export async function evaluateForNode(
 	const node = nodeWith(parameters);
 	const workflow = workflowWith(node, loadSortedPro());
 	return workflow.expression.getParameterValue(expression, null, 0, 0, node.name, [], 'manual', {});
+}
+
+export interface RetryOnFail {
+	/** n8n's "Max. Tries" (2 to 5, default 3). */
+	maxTries?: number;
+	/** n8n's "Wait Between Tries (ms)" (0 to 5000, default 1000; 0 also means the default). */
+	waitBetweenTries?: number;
+}
+
+export interface RetriedRun {
+	/** The output of the last try, when one succeeded. */
+	items?: INodeExecutionData[];
+	/** The error of the last try, when every try failed. */
+	error?: Error & { description?: string | null };
+	/** How many times the node ran. */
+	tries: number;
+}
+
+/**
+ * The node with n8n's Retry On Fail setting on. This EMULATES n8n-core 2.41.1's
+ * WorkflowExecute retry loop (`getRetryParams` and the `for (tryIndex...)` loop in
+ * dist/execution-engine/workflow-execute.js) rather than running a whole WorkflowExecute: the
+ * same clamping of Max. Tries and Wait Between Tries, the same wait before every try but the
+ * first, a thrown error or a first output item whose `json.error` is set counts as a failure,
+ * the same execute data handed to every try (a new execution context each time, as runNode makes
+ * one), and the last try's error is the node's error.
+ */
+export async function runSortedProWithRetry(
+	parameters: INodeParameters,
+	options: RunOptions & RetryOnFail,
+): Promise<RetriedRun> {
+	const maxTries = Math.min(5, Math.max(2, options.maxTries || 3));
+	const waitBetweenTries = Math.min(5000, Math.max(0, options.waitBetweenTries || 1000));
+	const nodeType = loadSortedPro();
+	const node: INode = {
+		...nodeWith(parameters, options.onError),
+		retryOnFail: true,
+		maxTries,
+		waitBetweenTries,
+	};
+	const workflow = workflowWith(node, nodeType);
+	const items = options.items ?? [{ json: {} }];
+	const executeData: IExecuteData = {
+		node,
+		data: { main: [items] },
+		source: { main: [{ previousNode: 'Trigger' }] },
+	};
+	const runExecutionData = createEmptyRunExecutionData();
+	const runNode = async () => {
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			additionalDataFor(options.credentials, parameters),
+			'manual',
+			runExecutionData,
+			0,
+			items,
+			{ main: [items] },
+			executeData,
+			[],
+		);
+		return (await new RoutingNode(context, nodeType).runNode())?.[0] ?? [];
+	};
+	let error: Error | undefined;
+	let tries = 0;
+	for (let tryIndex = 0; tryIndex < maxTries; tryIndex++) {
+		try {
+			if (tryIndex !== 0) {
+				error = undefined;
+				if (waitBetweenTries !== 0) await sleep(waitBetweenTries);
+			}
+			tries++;
+			let output = await runNode();
+			let failed = Boolean(output[0]?.json?.error);
+			while (failed && tryIndex !== maxTries - 1) {
+				await sleep(waitBetweenTries);
+				tries++;
+				output = await runNode();
+				failed = Boolean(output[0]?.json?.error);
+				tryIndex++;
+			}
+			return { items: output, tries };
+		} catch (caught) {
+			error = caught as Error;
+		}
+	}
+	return { error, tries };
 }

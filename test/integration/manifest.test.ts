@@ -201,7 +201,8 @@ describe('Consignment > Manifest: other answer shapes', () => {
 		expect(
 			jsonOf(items).map((json) => [json.ConsignmentReference, json.Manifested, json.FailureReason]),
 		).toEqual([
-			[OK_1, false, 'Customs data missing'],
+			// The detail that applies, and the answer's own Message for support.
+			[OK_1, false, 'Customs data missing. SortedPRO said: Invalid consignments.'],
 			[OK_2, true, null],
 		]);
 	});

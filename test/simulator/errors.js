@@ -60,7 +60,72 @@ const faults = {
 			body: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad gateway</h1></body></html>',
 		};
 	},
+	/** A proxy's or load balancer's HTML page, even with 200 (a captive portal, a maintenance page). */
+	htmlPage(status = 200) {
+		return {
+			status,
+			contentType: 'text/html; charset=utf-8',
+			body:
+				'<!DOCTYPE html><html><head><title>Service maintenance</title><style>body{font:14px sans-serif}</style>' +
+				'</head><body><h1>We will be back soon</h1><p>The service is down for maintenance.</p></body></html>',
+		};
+	},
+	/** 429 from the gateway without a Retry-After header. */
+	get throttledNoRetryAfter() {
+		return { status: 429, body: gatewayError(429, 'Rate limit is exceeded.') };
+	},
+	/** 500, 502, 503 or 504 with a PRO error body including a CorrelationId. */
+	serverFault(status = 500) {
+		return {
+			status,
+			body: proError(
+				status === 503 ? 'ServiceUnavailable' : 'InternalServerError',
+				status === 503
+					? 'The service is temporarily unavailable.'
+					: `An unexpected error occurred (HTTP ${status}).`,
+			),
+		};
+	},
+	/** The connection is reset without an answer; `apply: true` handles the request first. */
+	get connectionReset() {
+		return { action: 'reset' };
+	},
+	/** No answer ever comes (the client times out); `apply: true` handles the request first. */
+	get noAnswer() {
+		return { action: 'hang' };
+	},
+	/** The real answer, its body written in ten pieces `dripMs` apart. */
+	slowDrip(dripMs = 100) {
+		return { action: 'pass', dripMs };
+	},
+	/** The real answer (the request is handled) with its body cut in half. */
+	get truncatedJson() {
+		return { action: 'truncate' };
+	},
+	/** The request is handled for other references than asked, and answered about those. */
+	get otherReferences() {
+		return { action: 'otherReferences' };
+	},
+	/** The real answer with every entry of its list repeated. */
+	get duplicates() {
+		return { action: 'duplicates' };
+	},
+	/** 200 with an empty body; nothing is handled. */
+	get empty200() {
+		return { status: 200, body: '' };
+	},
 };
+
+/** What a fault does; `respond` (the default) answers `status`, `headers`, `body`. */
+const FAULT_ACTIONS = [
+	'respond',
+	'reset',
+	'hang',
+	'pass',
+	'truncate',
+	'otherReferences',
+	'duplicates',
+];
 
 const FAULT_KEYS = new Set([
 	'method',
@@ -72,6 +137,9 @@ const FAULT_KEYS = new Set([
 	'delayMs',
 	'times',
 	'after',
+	'action',
+	'apply',
+	'dripMs',
 ]);
 
 /** Validates a fault up front so a typo fails the test that made it, not a later request. */
@@ -92,9 +160,22 @@ function normaliseFault(input) {
 		delayMs,
 		times = 1,
 		after = 0,
+		action = 'respond',
+		apply = false,
+		dripMs,
 	} = input;
-	if (!Number.isInteger(status) || status < 100 || status > 599) {
+	if (!FAULT_ACTIONS.includes(action)) {
+		throw new TypeError(`fault.action must be one of ${FAULT_ACTIONS.join(', ')}`);
+	}
+	if (action === 'respond' && (!Number.isInteger(status) || status < 100 || status > 599)) {
 		throw new TypeError('fault.status must be an HTTP status code');
+	}
+	if (action !== 'respond' && status !== undefined) {
+		throw new TypeError(`fault.status is only for action "respond", not "${action}"`);
+	}
+	if (typeof apply !== 'boolean') throw new TypeError('fault.apply must be a boolean');
+	if (dripMs !== undefined && !(Number.isFinite(dripMs) && dripMs >= 0)) {
+		throw new TypeError('fault.dripMs must be a non-negative number');
 	}
 	if (method !== undefined && (typeof method !== 'string' || !method)) {
 		throw new TypeError('fault.method must be a non-empty string');
@@ -128,6 +209,9 @@ function normaliseFault(input) {
 		contentType,
 		delayMs,
 		remaining,
+		action,
+		apply,
+		dripMs,
 		// Matching requests still let through before the fault applies, e.g. to fail the 2nd chunk.
 		skip: after,
 	};
@@ -155,6 +239,7 @@ module.exports = {
 	gatewayError,
 	GATEWAY_MESSAGES,
 	faults,
+	FAULT_ACTIONS,
 	normaliseFault,
 	faultFromControlBody,
 };

@@ -91,12 +91,44 @@ export interface Behaviour {
 	quoteLifetimeMs: number;
 }
 
+/**
+ * What a fault does:
+ * - `'respond'` (default): answers `status`, `headers`, `body` instead of the API;
+ * - `'reset'`: destroys the connection without an answer;
+ * - `'hang'`: never answers (the client times out; close() ends the socket);
+ * - `'pass'`: the real answer (useful with `dripMs` or `delayMs`);
+ * - `'truncate'`: the real answer (the request IS handled), its body cut in half;
+ * - `'duplicates'`: the real answer with each entry of its list (top-level array, or the first
+ *   array field of an object) repeated;
+ * - `'otherReferences'`: every `EC-xxx-xxx-xxx` in the path and body is swapped for another
+ *   (`EC-000-05A-Z6S` → `EC-900-05A-Z6S`) and that request is handled: the asked consignments do
+ *   not change and the answer is about the others.
+ */
+export type FaultAction =
+	| 'respond'
+	| 'reset'
+	| 'hang'
+	| 'pass'
+	| 'truncate'
+	| 'duplicates'
+	| 'otherReferences';
+
 export interface Fault {
 	/** Matches any method when omitted; case-insensitive. */
 	method?: string;
 	/** Case-insensitive prefix of the request path (e.g. `'/carrierservices'`); any path when omitted. */
 	path?: string;
-	status: number;
+	/** Default `'respond'`. */
+	action?: FaultAction;
+	/**
+	 * For `'respond'`, `'reset'`, `'hang'`: handle the request for real first (state changes), so
+	 * the client sees a failure for work that was done. Default false.
+	 */
+	apply?: boolean;
+	/** Write the answer's body in ten pieces this many ms apart (a slow drip). */
+	dripMs?: number;
+	/** Required for `'respond'`, refused for the other actions. */
+	status?: number;
 	headers?: Record<string, string | number>;
 	/**
 	 * Object/array/number/null → sent as JSON; string → sent raw (`''` for an empty body).
@@ -116,7 +148,10 @@ export interface Fault {
 export interface InjectedFault {
 	method?: string;
 	path?: string;
-	status: number;
+	action: FaultAction;
+	apply: boolean;
+	dripMs?: number;
+	status?: number;
 	headers: Record<string, string>;
 	body?: unknown;
 	contentType?: string;
@@ -199,6 +234,26 @@ export const faults: {
 	emptyBody(status?: number): Fault;
 	/** The given status (default 502) with an HTML page, `text/html`. */
 	nonJson(status?: number): Fault;
+	/** A maintenance page in HTML with the given status (default 200). */
+	htmlPage(status?: number): Fault;
+	/** 429 with the gateway body and no `Retry-After` header. */
+	readonly throttledNoRetryAfter: Fault;
+	/** The given 5xx (default 500) with a PRO error body including a CorrelationId. */
+	serverFault(status?: number): Fault;
+	/** `{ action: 'reset' }`: the connection is reset; add `apply: true` to handle the request first. */
+	readonly connectionReset: Fault;
+	/** `{ action: 'hang' }`: no answer; add `apply: true` to handle the request first. */
+	readonly noAnswer: Fault;
+	/** `{ action: 'pass', dripMs }` (default 100 ms): the real answer, slowly. */
+	slowDrip(dripMs?: number): Fault;
+	/** `{ action: 'truncate' }`: the real answer cut in half (the request is handled). */
+	readonly truncatedJson: Fault;
+	/** `{ action: 'otherReferences' }`: handled and answered for other references than asked. */
+	readonly otherReferences: Fault;
+	/** `{ action: 'duplicates' }`: the real answer with every list entry twice. */
+	readonly duplicates: Fault;
+	/** 200 with an empty body; nothing is handled. */
+	readonly empty200: Fault;
 };
 
 export const DEFAULT_API_KEY: string;

@@ -157,6 +157,56 @@ function faultAnswer(fault) {
 	return { status: fault.status, raw, contentType: fault.contentType, headers: fault.headers };
 }
 
+const RESET = Symbol('reset');
+const HANG = Symbol('hang');
+
+/** Another well-formed reference for each one asked: `EC-000-05A-Z6S` becomes `EC-900-05A-Z6S`. */
+function swapReferences(text) {
+	return text.replace(
+		/EC-([A-Z0-9]{3})-([A-Z0-9]{3})-([A-Z0-9]{3})/gi,
+		(_match, first, second, third) =>
+			`EC-${first[0] === '9' ? '8' : '9'}${first.slice(1)}-${second}-${third}`.toUpperCase(),
+	);
+}
+
+/** The answer with every entry of its list (the top-level array, or the first array field) twice. */
+function withDuplicates(answer) {
+	const twice = (list) => list.flatMap((entry) => [entry, entry]);
+	let json = answer.json;
+	if (Array.isArray(json)) json = twice(json);
+	else if (json && typeof json === 'object') {
+		const key = Object.keys(json).find((name) => Array.isArray(json[name]));
+		if (key) json = { ...json, [key]: twice(json[key]) };
+	}
+	return { ...answer, json };
+}
+
+/** The answer a fault gives (or RESET, HANG); `realAnswer` handles the request for real. */
+function faultedAnswer(fault, realAnswer, path, rawBody) {
+	switch (fault.action) {
+		case 'reset':
+			if (fault.apply) realAnswer();
+			return RESET;
+		case 'hang':
+			if (fault.apply) realAnswer();
+			return HANG;
+		case 'pass':
+			return realAnswer();
+		case 'truncate': {
+			const answer = realAnswer();
+			const payload = answer.raw !== undefined ? answer.raw : JSON.stringify(answer.json);
+			return { ...answer, json: undefined, raw: payload.slice(0, Math.floor(payload.length / 2)) };
+		}
+		case 'duplicates':
+			return withDuplicates(realAnswer());
+		case 'otherReferences':
+			return realAnswer(swapReferences(path), swapReferences(rawBody));
+		default:
+			if (fault.apply) realAnswer();
+			return faultAnswer(fault);
+	}
+}
+
 class Simulator {
 	constructor({ apiKey, seed: seedConsignments }) {
 		this.apiKey = apiKey;
@@ -298,22 +348,22 @@ class Simulator {
 		});
 
 		const fault = this._takeFault(req.method, lowerPath);
-		let answer;
-		let delayMs = this._behaviour.delayMs;
-		if (fault) {
-			answer = faultAnswer(fault);
-			if (fault.delayMs !== undefined) delayMs = fault.delayMs;
-		} else if (req.headers[API_KEY_HEADER] !== this.apiKey) {
-			const message = req.headers[API_KEY_HEADER]
-				? GATEWAY_MESSAGES.invalidKey
-				: GATEWAY_MESSAGES.missingKey;
-			answer = { status: 401, json: gatewayError(401, message) };
-		} else if (tooLarge) {
-			answer = {
-				status: 413,
-				json: proError('PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`),
-			};
-		} else {
+		const realAnswer = (apiPath = path, apiBody = rawBody) => {
+			if (req.headers[API_KEY_HEADER] !== this.apiKey) {
+				const message = req.headers[API_KEY_HEADER]
+					? GATEWAY_MESSAGES.invalidKey
+					: GATEWAY_MESSAGES.missingKey;
+				return { status: 401, json: gatewayError(401, message) };
+			}
+			if (tooLarge) {
+				return {
+					status: 413,
+					json: proError(
+						'PayloadTooLarge',
+						`Request bodies are limited to ${MAX_BODY_BYTES} bytes`,
+					),
+				};
+			}
 			const ctx = {
 				store: this._store,
 				behaviour: this.behaviour,
@@ -321,11 +371,41 @@ class Simulator {
 				query,
 				headers: req.headers,
 			};
-			answer = handleApiRequest(ctx, req.method, path, rawBody);
-		}
+			return handleApiRequest(ctx, req.method, apiPath, apiBody);
+		};
+		let delayMs = this._behaviour.delayMs;
+		if (fault && fault.delayMs !== undefined) delayMs = fault.delayMs;
+		const answer = fault ? faultedAnswer(fault, realAnswer, path, rawBody) : realAnswer();
 
 		await this._sleep(delayMs);
-		writeAnswer(res, answer);
+		if (answer === RESET) {
+			req.socket.destroy();
+			return;
+		}
+		// Left open: the client gives up (its time-out) or close() ends it.
+		if (answer === HANG) return;
+		if (fault && fault.dripMs !== undefined) await this._drip(res, answer, fault.dripMs);
+		else writeAnswer(res, answer);
+	}
+
+	/** Writes the answer in ten pieces, `dripMs` apart, with the full content-length up front. */
+	async _drip(res, answer, dripMs) {
+		const payload = Buffer.from(
+			answer.raw !== undefined ? answer.raw : JSON.stringify(answer.json),
+			'utf8',
+		);
+		const headers = { 'content-type': answer.contentType || JSON_TYPE };
+		for (const [name, value] of Object.entries(answer.headers || {}))
+			headers[name.toLowerCase()] = value;
+		headers['content-length'] = String(payload.length);
+		res.writeHead(answer.status, headers);
+		const size = Math.max(1, Math.ceil(payload.length / 10));
+		for (let start = 0; start < payload.length; start += size) {
+			if (res.destroyed || this._closed) return;
+			res.write(payload.subarray(start, start + size));
+			await this._sleep(dripMs);
+		}
+		if (!res.destroyed) res.end();
 	}
 
 	_takeFault(method, lowerPath) {

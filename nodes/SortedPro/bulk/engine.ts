@@ -30,7 +30,7 @@ import {
 } from 'n8n-workflow';
 
 import { reasonsByReference } from '../helpers/allocationSummary';
-import { readApiError } from '../helpers/apiError';
+import { readApiError, reasonWithSupportContext } from '../helpers/apiError';
 import {
 	describeNotDone,
 	describeOtherItems,
@@ -135,19 +135,28 @@ function explain(
 	if (!response || !isSuccess(response)) {
 		if (previous) return previous;
 		const verb = operation.words.verb;
+		// Support needs the look-up's own words and Correlation ID as much as the request's.
+		const correlationId = readApiError(response?.body).correlationId;
 		if (response?.statusCode === 404) {
 			return {
 				reference,
 				status: 'failed',
-				reason:
+				reason: reasonWithSupportContext(
 					'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.',
+					response.body,
+				),
+				correlationId,
 			};
 		}
 		const why = response ? `HTTP ${response.statusCode}` : 'no response';
 		return {
 			reference,
 			status: 'failed',
-			reason: `SortedPRO did not say whether it was ${verb}, and looking up the consignment failed too (${why}).`,
+			reason: reasonWithSupportContext(
+				`SortedPRO did not say whether it was ${verb}, and looking up the consignment failed too (${why}).`,
+				response?.body,
+			),
+			correlationId,
 		};
 	}
 	const found = operation.readConsignment(reference, response.body);
@@ -162,6 +171,18 @@ interface RequestFailure {
 	/** After a time-out or a 5xx nobody knows whether SortedPRO acted on the request. */
 	mayHaveWorked: boolean;
 }
+
+/** Why a 2xx answer could not be read at all (a proxy's HTML page, a cut-off or empty body). */
+function unreadableReason(body: unknown): string | undefined {
+	if (body === undefined || body === null) return 'it was empty';
+	if (typeof body !== 'string') return undefined;
+	return /^\s*[[{]/.test(body)
+		? 'it was cut off or not valid JSON'
+		: "it was not JSON, perhaps a proxy's page";
+}
+
+/** An outcome still to be settled by a look-up; `unreadable` says why the answer did not tell. */
+type Unexplained = { reference: string; unreadable?: string };
 
 /** SortedPRO's own words for a refusal of one consignment, as a sentence. */
 function refusalReason(response: SortedProResponse): string {
@@ -191,8 +212,8 @@ async function sendOneRequest(
 	options: TransportOptions,
 	references: string[],
 	operation: BulkOperation,
-): Promise<{ outcomes: Array<BulkOutcome | { reference: string }>; failure?: RequestFailure }> {
-	const outcomes: Array<BulkOutcome | { reference: string }> = [];
+): Promise<{ outcomes: Array<BulkOutcome | Unexplained>; failure?: RequestFailure }> {
+	const outcomes: Array<BulkOutcome | Unexplained> = [];
 	let remaining = references;
 	while (remaining.length > 0) {
 		let response;
@@ -230,8 +251,16 @@ async function sendOneRequest(
 				const error = refusalError(context, response, operation);
 				return { outcomes, failure: { error, inFlight: remaining, mayHaveWorked: false } };
 			}
-			for (const [reference, reason] of blamed)
-				outcomes.push({ reference, status: 'failed', reason });
+			// Each blamed consignment keeps the whole answer's Message and Correlation ID, not just its detail.
+			const { correlationId } = readApiError(response.body);
+			for (const [reference, reason] of blamed) {
+				outcomes.push({
+					reference,
+					status: 'failed',
+					reason: reasonWithSupportContext(reason, response.body),
+					correlationId,
+				});
+			}
 			remaining = remaining.filter((reference) => !blamed.has(reference));
 			continue;
 		}
@@ -241,7 +270,8 @@ async function sendOneRequest(
 			return { outcomes, failure: { error, inFlight: remaining, mayHaveWorked } };
 		}
 		const read = operation.readResponse(remaining, response.body);
-		outcomes.push(...remaining.map((reference, index) => read[index] ?? { reference }));
+		const unreadable = unreadableReason(response.body);
+		outcomes.push(...remaining.map((reference, index) => read[index] ?? { reference, unreadable }));
 		break;
 	}
 	return { outcomes };
@@ -251,7 +281,7 @@ async function sendOneRequest(
 async function settleUnexplained(
 	context: IExecuteSingleFunctions,
 	options: TransportOptions,
-	outcomes: ReadonlyArray<BulkOutcome | { reference: string }>,
+	outcomes: ReadonlyArray<BulkOutcome | Unexplained>,
 	operation: BulkOperation,
 ): Promise<BulkOutcome[]> {
 	return await fewAtATime(outcomes, async (outcome) => {
@@ -264,7 +294,20 @@ async function settleUnexplained(
 		const recheck = known?.status === 'failed' && known.consignmentState === undefined;
 		if (known && !recheck) return advised(operation, known);
 		const response = await lookUp(context, options, outcome.reference);
-		return advised(operation, explain(operation, outcome.reference, response, known));
+		const found = explain(operation, outcome.reference, response, known);
+		const unreadable = 'unreadable' in outcome ? outcome.unreadable : undefined;
+		if (!unreadable || found.status !== 'failed' || !found.consignmentState)
+			return advised(operation, found);
+		// The record's reason and the operation's advice ("try another carrier service") would
+		// mislead: the answer failed, not the consignment.
+		const state = ` (state ${found.consignmentState})`;
+		return {
+			...found,
+			reason:
+				`SortedPRO's answer could not be read (${unreadable}) and the consignment is not ` +
+				`${operation.words.verb}${state}. This is usually temporary: run the workflow again, ` +
+				"or turn on Retry On Fail in the node's Settings.",
+		};
 	});
 }
 
@@ -357,6 +400,12 @@ function errorForItem(error: RequestFailure['error'], itemIndex: number, descrip
 	return copy;
 }
 
+/** A failure SortedPRO gave a Correlation ID for carries it as a field too, for support tickets. */
+function withCorrelationId(json: Record<string, unknown>, outcome: BulkOutcome) {
+	if (outcome.status !== 'failed' || !outcome.correlationId || 'CorrelationId' in json) return json;
+	return { ...json, CorrelationId: outcome.correlationId };
+}
+
 const outcomeKeys = new WeakMap<BulkResult, Map<string, BulkOutcome>>();
 
 /**
@@ -418,7 +467,7 @@ function resultForItem(
 		});
 	}
 	return settled.map((outcome) => ({
-		json: operation.toJson(outcome) as INodeExecutionData['json'],
+		json: withCorrelationId(operation.toJson(outcome), outcome) as INodeExecutionData['json'],
 		pairedItem: { item: itemIndex },
 	}));
 }

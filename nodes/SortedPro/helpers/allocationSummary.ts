@@ -103,6 +103,14 @@ export function referenceOfSummary(
 	return undefined;
 }
 
+/** Whether a summary names some consignment: a link, or a reference-like word in Description. */
+function namesAConsignment(summary: AllocationSummary): boolean {
+	const links = Array.isArray(summary.ApiLinks) ? summary.ApiLinks.filter(isObject) : [];
+	if (links.some((link) => typeof link.Href === 'string' && lastPathSegment(link.Href)))
+		return true;
+	return typeof summary.Description === 'string' && /\bEC-[A-Z0-9]+-/i.test(summary.Description);
+}
+
 /** A missing `StatusCode` means success: the documented example of a success always has 200. */
 export function isSuccessfulSummary(summary: AllocationSummary): boolean {
 	if (summary.StatusCode === undefined || summary.StatusCode === null || summary.StatusCode === '')
@@ -126,7 +134,8 @@ export function matchAllocationSummaries(
 	for (const summary of summaries) {
 		const reference = referenceOfSummary(summary, references);
 		if (reference && !byReference.has(reference)) byReference.set(reference, summary);
-		else unmatched.push(summary);
+		// A repeat, or a summary about another consignment, is about nothing that was sent.
+		else if (!reference && !namesAConsignment(summary)) unmatched.push(summary);
 	}
 	const unanswered = references.filter((reference) => !byReference.has(reference));
 	if (unanswered.length === 1 && unmatched.length === 1)

@@ -135,7 +135,7 @@ function statusMessage(statusCode: number, action: string, apiMessage: string | 
 		return `SortedPRO could not find what was asked for when trying to ${action}${said}`;
 	if (statusCode === 409 || statusCode === 422) return `SortedPRO could not ${action}${said}`;
 	if (statusCode === 429)
-		return 'SortedPRO is receiving too many requests from this account (HTTP 429)';
+		return `SortedPRO is receiving too many requests from this account (HTTP 429) and did not ${action}`;
 	if (statusCode >= 500) return `SortedPRO failed while trying to ${action} (HTTP ${statusCode})`;
 	return `SortedPRO answered HTTP ${statusCode} when trying to ${action}${said}`;
 }
@@ -256,4 +256,31 @@ export function describeNetworkFailure(
 			.filter(Boolean)
 			.join('\n'),
 	};
+}
+
+/** A message as part of a sentence: trimmed, without its own final full stop. */
+function withoutFinalStop(message: string): string {
+	return message.trim().replace(/[.\s]+$/, '');
+}
+
+/**
+ * What support needs from an error answer, for a reason that ends up on one consignment: the
+ * API's own message (unless the reason already is it) and the Correlation ID, as sentences.
+ * Empty when the answer carried neither.
+ */
+export function supportContext(body: unknown, reason = ''): string {
+	const fields = readApiError(body);
+	const sentences: string[] = [];
+	const said = fields.message ?? fields.text;
+	if (said && !reason.toLowerCase().includes(withoutFinalStop(said).toLowerCase()))
+		sentences.push(`SortedPRO said: ${withoutFinalStop(said)}.`);
+	if (fields.correlationId) sentences.push(`Correlation ID: ${fields.correlationId}.`);
+	return sentences.join(' ');
+}
+
+/** `reason` followed by the support context of the answer it came from, one sentence each. */
+export function reasonWithSupportContext(reason: string, body: unknown): string {
+	const context = supportContext(body, reason);
+	if (!context) return reason;
+	return `${withoutFinalStop(reason)}. ${context}`;
 }

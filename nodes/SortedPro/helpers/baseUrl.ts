@@ -38,6 +38,12 @@ export function isLoopbackHost(hostname: string): boolean {
 export function unsafeBaseUrlReason(url: string, viaProxy = false): string | undefined {
 	if (!url.trim() || url.startsWith('/'))
 		return "No base URL is set. Enter the address of your proxy or simulator in the credential's Base URL field, or pick Production or Sandbox.";
+	// Browsers and proxies cap URLs near 2 000 characters; a longer one is a pasted document.
+	if (url.length > 4096)
+		return (
+			`The base URL is ${url.length} characters long. ` +
+			'Enter the address of your proxy or simulator, such as https://proxy.example.com.'
+		);
 	// What the user typed, quoted back, but never a user:password@ part.
 	const typed = url
 		.trim()
@@ -57,11 +63,16 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 		return `The base URL "${typed}" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://${typed}.`;
 	}
 	const shown = `${parsed.protocol}//${parsed.host}`;
-	if (parsed.protocol === 'https:') return undefined;
+	const credentialsInUrl =
+		parsed.username || parsed.password
+			? `The base URL ${shown} contains a user name or password. Remove it: SortedPRO ` +
+				'takes only the API key, and the address would carry the password in clear text in logs.'
+			: undefined;
+	if (parsed.protocol === 'https:') return credentialsInUrl;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
 		return viaProxy
 			? `The base URL ${shown} uses http, and the request would go through a proxy in clear text. Use https, or remove the proxy.`
-			: undefined;
+			: credentialsInUrl;
 	}
 	if (parsed.protocol === 'http:') {
 		return `The base URL ${shown} uses http to a remote host, which would send the API key in clear text. Use https, or http only to this machine (localhost, 127.0.0.1, ::1).`;
@@ -89,4 +100,24 @@ export function requestTarget(
 	const path = url ?? uri ?? '';
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
 	return `${baseURL ?? ''}${path}`;
+}
+
+/**
+ * Why a base URL cannot take a request path after it, or undefined when it can. The path is
+ * appended as text, so a query or fragment in the base URL would swallow it (`https://x?a=1` +
+ * `/consignments/EC-1`).
+ */
+export function baseUrlShapeReason(baseUrl: string): string | undefined {
+	if (!/[?#]/.test(baseUrl)) return undefined;
+	let shown = 'given';
+	try {
+		const parsed = new URL(baseUrl);
+		shown = `${parsed.protocol}//${parsed.host}`;
+	} catch {
+		// Shown without the address: it may hold anything.
+	}
+	return (
+		`The base URL ${shown} has a query (?) or fragment (#). Remove it, so that the request ` +
+		'path can follow it; a path such as /sortedpro is fine.'
+	);
 }

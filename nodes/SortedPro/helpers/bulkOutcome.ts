@@ -16,7 +16,15 @@ export type BulkOutcome =
 			message?: string;
 			consignmentState?: string;
 	  }
-	| { reference: string; status: 'failed'; reason: string; consignmentState?: string }
+	| {
+			reference: string;
+			status: 'failed';
+			/** Includes SortedPRO's Message and Correlation ID when an error answer gave them. */
+			reason: string;
+			consignmentState?: string;
+			/** Of the error answer the reason came from, when it had one. */
+			correlationId?: string;
+	  }
 	/** Accepted (HTTP 202) or still in progress: neither done nor failed. */
 	| { reference: string; status: 'pending'; reason: string };
 

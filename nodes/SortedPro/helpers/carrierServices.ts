@@ -9,16 +9,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The documented wrapper `{ MpdCarrierServices: [...] }`, a bare array, or any wrapper holding one array of services. */
-export function extractCarrierServices(body: unknown): CarrierService[] {
-	if (Array.isArray(body)) return body.filter(isObject);
-	if (!isObject(body)) return [];
+/** The list in the answer, or undefined when it holds none. */
+function listOf(body: unknown): unknown[] | undefined {
+	if (Array.isArray(body)) return body;
+	if (!isObject(body)) return undefined;
 	const documented = Object.keys(body).find((key) => key.toLowerCase() === 'mpdcarrierservices');
-	if (documented && Array.isArray(body[documented]))
-		return (body[documented] as unknown[]).filter(isObject);
+	if (documented && Array.isArray(body[documented])) return body[documented] as unknown[];
 	const arrays = Object.values(body).filter(Array.isArray) as unknown[][];
-	if (arrays.length === 1) return arrays[0].filter(isObject);
-	return [];
+	return arrays.length === 1 ? arrays[0] : undefined;
+}
+
+/**
+ * The documented wrapper `{ MpdCarrierServices: [...] }`, a bare array, or any wrapper holding one
+ * array of services. A service listed twice is kept once (the first), by its Reference.
+ */
+export function extractCarrierServices(body: unknown): CarrierService[] {
+	const seen = new Set<string>();
+	return (listOf(body) ?? []).filter(isObject).filter((service) => {
+		const reference = field(service, 'Reference');
+		if (!reference) return true;
+		if (seen.has(reference)) return false;
+		seen.add(reference);
+		return true;
+	});
 }
 
 /**
@@ -26,6 +39,9 @@ export function extractCarrierServices(body: unknown): CarrierService[] {
  * the wrapper's own `Success: false`, or a body that is not JSON (a proxy's page, say).
  */
 export function unusableListReason(body: unknown): string | undefined {
+	if (body === undefined || body === null) return 'the answer was empty';
+	if (typeof body === 'string' && /^\s*[[{]/.test(body))
+		return 'the answer was cut off or is not valid JSON';
 	if (typeof body === 'string') {
 		const plain = body
 			.replace(/<[^>]+>/g, ' ')
@@ -40,6 +56,7 @@ export function unusableListReason(body: unknown): string | undefined {
 				: 'no reason given';
 		return `SortedPRO reported a failure: ${said}`;
 	}
+	if (listOf(body) === undefined) return 'the answer held no list of carrier services';
 	return undefined;
 }
 

@@ -31,8 +31,24 @@ export interface ParsedReferences {
 	duplicates: string[];
 }
 
+function codePoint(char: string): string {
+	return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Invisible characters (controls, zero-width, direction marks) shown by code point. */
+export function visible(value: string): string {
+	return value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (char) => `[${codePoint(char)}]`);
+}
+
+/** A look-alike such as the Cyrillic "Е" in "ЕC-..." is named with its code point to be seen. */
+function describeCharacter(char: string): string {
+	if (/[\p{Cc}\p{Cf}\p{Z}\p{M}]/u.test(char)) return codePoint(char);
+	return char.charCodeAt(0) > 0x7e ? `${char} (${codePoint(char)})` : char;
+}
+
 function preview(value: string): string {
-	return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+	const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+	return visible(shown);
 }
 
 function rejectionReason(candidate: string): string | undefined {
@@ -40,8 +56,13 @@ function rejectionReason(candidate: string): string | undefined {
 		return `it is ${candidate.length} characters long; a consignment reference has at most ${MAX_REFERENCE_LENGTH}`;
 	}
 	if (!REFERENCE_CHARACTERS.test(candidate)) {
-		const bad = [...new Set(candidate.replace(/[A-Za-z0-9_-]/g, ''))].join(' ');
-		return `it contains ${bad.length > 1 ? 'the characters' : 'the character'} ${bad}; only letters, digits, "-" and "_" are allowed`;
+		const bad = [...new Set(candidate.replace(/[A-Za-z0-9_-]/g, ''))];
+		const listed = bad.slice(0, 10).map(describeCharacter).join(' ');
+		const more = bad.length > 10 ? ' and more' : '';
+		return (
+			`it contains ${bad.length > 1 ? 'the characters' : 'the character'} ${listed}${more}; ` +
+			'only the letters A to Z, digits, "-" and "_" are allowed'
+		);
 	}
 	return undefined;
 }

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	sleep,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
@@ -22,6 +23,39 @@ export interface SortedProResponse extends ErrorResponse {
 }
 
 type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/**
+ * n8n's own default for the node's Timeout request option, used where n8n sets none (the
+ * carrier-service picker, say), so that no request waits forever.
+ */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** What the HTTP client reports when the answer did not come in time. */
+class DeadlineExceededError extends Error {
+	readonly code = 'ETIMEDOUT';
+}
+
+/**
+ * The HTTP client's time-out only measures silence: an answer that trickles in a few bytes at a
+ * time would hold the node for as long as the server likes. The whole answer must therefore
+ * arrive within the time-out too.
+ */
+async function withinDeadline<T>(request: Promise<T>, timeoutMs: number): Promise<T> {
+	const stop = new AbortController();
+	// Whatever the abandoned request does later must not surface as an unhandled rejection.
+	request.catch(() => undefined);
+	const deadline = sleep(timeoutMs, stop.signal).then(
+		() => {
+			throw new DeadlineExceededError(`No complete answer within ${timeoutMs} ms`);
+		},
+		() => undefined as never,
+	);
+	try {
+		return await Promise.race([request, deadline]);
+	} finally {
+		stop.abort();
+	}
+}
 
 /** The error and the chain of its causes, outermost first. */
 function causes(error: unknown): unknown[] {
@@ -65,12 +99,20 @@ export async function sendToSortedPro(
 	action: string,
 ): Promise<SortedProResponse> {
 	let response: { statusCode?: number; headers?: Record<string, unknown>; body?: unknown };
+	const timeout =
+		typeof options.timeout === 'number' && options.timeout > 0
+			? options.timeout
+			: DEFAULT_TIMEOUT_MS;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as typeof response;
+		response = (await withinDeadline(
+			this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...options,
+				timeout,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			}),
+			timeout,
+		)) as typeof response;
 	} catch (error) {
 		throw transportError(this, error, action);
 	}

@@ -3,12 +3,14 @@
  * wrapper object or a bare array; a 404 means the account has none (zero items). Each item gets
  * `StatusName` and `IsEnabled` beside SortedPRO's numeric `Status`.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { transportOptions } from '../../bulk/engine';
@@ -26,11 +28,34 @@ import {
 
 const showOnlyForList = { resource: ['carrierService'], operation: ['list'] };
 
+/** The Limit, when Return All is off: a whole number of at least 1, or an error naming it. */
+function readLimit(context: IExecuteSingleFunctions): void {
+	if (context.getNodeParameter('returnAll', false) as boolean) return;
+	const limit = context.getNodeParameter('limit', 50) as unknown;
+	if (typeof limit === 'number' && Number.isInteger(limit) && limit >= 1) return;
+	let shown: string;
+	try {
+		shown = JSON.stringify(limit) ?? String(limit);
+	} catch {
+		shown = String(limit);
+	}
+	throw new NodeOperationError(
+		context.getNode(),
+		`The Limit ${shown.slice(0, 40)} is not a whole number of at least 1`,
+		{
+			itemIndex: context.getItemIndex(),
+			description:
+				'Set Limit to how many carrier services to output (e.g. 50), or turn on Return All.',
+		},
+	);
+}
+
 async function listCarrierServices(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const action = 'list carrier services';
+	readLimit(this);
 	const response = await sendToSortedPro.call(
 		this,
 		{ ...transportOptions(requestData), method: 'GET', url: '/carrierservices' },

@@ -14,6 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { runBulkOperation } from '../../bulk/engine';
+import { visible } from '../../helpers/consignmentReferences';
 import { allocationOperation } from './allocation';
 import { readConsignmentReferences } from './referenceFields';
 
@@ -36,7 +37,7 @@ function readCarrierService(context: IExecuteSingleFunctions): string {
 	if (reference.length > 100 || !CARRIER_SERVICE_REFERENCE.test(reference)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`"${reference.slice(0, 60)}" is not a carrier service reference`,
+			`"${visible(reference.slice(0, 60))}" is not a carrier service reference`,
 			{
 				itemIndex: context.getItemIndex(),
 				description:

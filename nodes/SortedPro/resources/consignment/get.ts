@@ -43,6 +43,15 @@ async function getConsignment(
 			typeof body === 'string' ? 'the answer was not JSON' : 'the answer held no consignment';
 		throw errorForUnusableResponse(this, action, reason);
 	}
+	// An answer about another consignment (a proxy's cache, say) must not pass for this one.
+	const about = (body as { Reference?: unknown }).Reference;
+	if (typeof about === 'string' && about.trim().toUpperCase() !== reference.toUpperCase()) {
+		throw errorForUnusableResponse(
+			this,
+			action,
+			`the answer was about consignment ${about.trim().slice(0, 50)}, not ${reference}`,
+		);
+	}
 	return [{ json: body as INodeExecutionData['json'], pairedItem: { item: this.getItemIndex() } }];
 }
 

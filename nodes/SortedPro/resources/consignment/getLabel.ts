@@ -21,7 +21,7 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
-import { errorForUnknownConsignment } from './consignmentErrors';
+import { errorForFailedLookUp, errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
 
 const OPERATION = 'getLabel';
@@ -73,8 +73,10 @@ async function getLabel(
 			{ ...options, method: 'GET', url: `/consignments/${path}` },
 			`look up consignment ${reference}`,
 		);
-		if (!isSuccess(consignment))
+		if (consignment.statusCode === 404)
 			throw errorForUnknownConsignment(this, response, action, reference);
+		if (!isSuccess(consignment))
+			throw errorForFailedLookUp(this, response, consignment, action, reference, LABEL_HINT);
 		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
 			?.ConsignmentState;
 		const inState = typeof state === 'string' ? state : undefined;
