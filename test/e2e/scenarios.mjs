@@ -533,7 +533,7 @@ workflowScenarios.push(
 				],
 			);
 			assert.deepEqual(requests[0].query, { referenceProvidedByCustomer: '#1001' });
-			// The order mapped field by field (see docs/readme/create.md).
+			// The order mapped field by field (README: Consignment > Create).
 			assert.deepEqual(requests[1].body, {
 				ConsignmentReferenceProvidedByCustomer: '#1001',
 				Addresses: [
