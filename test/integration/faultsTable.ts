@@ -12,6 +12,7 @@ import {
 	SEED_CARRIER_SERVICES,
 	faults,
 	makeConsignmentReference,
+	SERVICE_GROUP_REFS,
 	type Fault,
 	type Simulator,
 } from '../simulator';
@@ -190,6 +191,32 @@ OPERATIONS.push(
 			consignmentReferences: references,
 		}),
 		verify: verifyBulk('Cancelled', ['Cancelled']),
+	},
+);
+
+OPERATIONS.push(
+	{
+		name: 'consignment allocateWithServiceGroup',
+		endpoint: { method: 'PUT', path: '/allocation/allocatewithservicegroup' },
+		references: [makeConsignmentReference(9010)],
+		parameters: (references) => ({
+			resource: 'consignment',
+			operation: 'allocateWithServiceGroup',
+			serviceGroup: { __rl: true, mode: 'id', value: SERVICE_GROUP_REFS.standardUk },
+			consignmentReferences: references,
+		}),
+		verify: verifyBulk('Allocated', ['Allocated']),
+	},
+	{
+		name: 'consignment allocateWithCheapestQuote',
+		endpoint: { method: 'PUT', path: '/allocation/' },
+		references: [makeConsignmentReference(9011)],
+		parameters: (references) => ({
+			resource: 'consignment',
+			operation: 'allocateWithCheapestQuote',
+			consignmentReferences: references,
+		}),
+		verify: verifyBulk('Allocated', ['Allocated']),
 	},
 );
 
