@@ -3,48 +3,37 @@
  * `{MpdCarrierServiceReference, ConsignmentReferences}`, through the bulk engine (combined
  * across items, 100 per request, every reference accounted for).
  */
-import {
-	NodeOperationError,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type IExecuteSingleFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-	type INodePropertyOptions,
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { runBulkOperation } from '../../bulk/engine';
 import { allocationOperation } from './allocation';
+import { locatorField, readLocatorReference } from './locatorField';
 import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'allocateWithCarrierService';
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
 
-/** The carrier service, trimmed and plausible, or an error naming what was given. */
 function readCarrierService(context: IExecuteSingleFunctions): string {
-	const raw = context.getNodeParameter('carrierService', undefined, {
-		extractValue: true,
-	}) as unknown;
-	const reference = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (!reference) {
-		throw new NodeOperationError(context.getNode(), 'No carrier service chosen', {
-			itemIndex: context.getItemIndex(),
-			description:
+	return readLocatorReference(
+		context,
+		'carrierService',
+		(reference) => reference.length <= 100 && CARRIER_SERVICE_REFERENCE.test(reference),
+		{
+			missing: 'No carrier service chosen',
+			missingDescription:
 				'Pick a carrier service from the list, or switch "Carrier Service" from "From list" to "By ID" and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
-		});
-	}
-	if (reference.length > 100 || !CARRIER_SERVICE_REFERENCE.test(reference)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${reference.slice(0, 60)}" is not a carrier service reference`,
-			{
-				itemIndex: context.getItemIndex(),
-				description:
-					'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
-			},
-		);
-	}
-	return reference;
+			invalid: (shown) => `"${shown}" is not a carrier service reference`,
+			invalidDescription:
+				'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
+		},
+	);
 }
 
 async function allocateWithCarrierService(
@@ -80,39 +69,16 @@ export const allocateWithCarrierServiceOperation: INodePropertyOptions = {
 };
 
 export const allocateWithCarrierServiceFields: INodeProperties[] = [
-	{
+	locatorField({
 		displayName: 'Carrier Service',
 		name: 'carrierService',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show: { resource: ['consignment'], operation: [OPERATION] } },
+		operation: OPERATION,
 		description: 'The carrier service to allocate the consignments with',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a carrier service...',
-				typeOptions: { searchListMethod: 'searchCarrierServices', searchable: true },
-			},
-			{
-				// n8n labels a mode named "id" "By ID" whatever its display name; the words match.
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. MPD_RMDTPS48HNAUT',
-				hint: "The Service Code shown in SortedPRO, not the carrier's own code",
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[A-Za-z0-9_.:\\- ]{1,100}$',
-							errorMessage: 'A carrier service reference is a code such as MPD_RMDTPS48HNAUT',
-						},
-					},
-				],
-			},
-		],
-	},
+		searchListMethod: 'searchCarrierServices',
+		listPlaceholder: 'Select a carrier service...',
+		idPlaceholder: 'e.g. MPD_RMDTPS48HNAUT',
+		hint: "The Service Code shown in SortedPRO, not the carrier's own code",
+		regex: '^[A-Za-z0-9_.:\\- ]{1,100}$',
+		errorMessage: 'A carrier service reference is a code such as MPD_RMDTPS48HNAUT',
+	}),
 ];
