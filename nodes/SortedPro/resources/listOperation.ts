@@ -1,0 +1,77 @@
+/**
+ * The List operation of an account list (carrier services, shipping locations, package sizes):
+ * `GET <url>`, one item per entry, cut to Limit unless Return All.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { transportOptions } from '../bulk/engine';
+import { extractList, type Entry } from '../helpers/accountLists';
+import { fetchList } from '../listSearch/fetchList';
+
+export interface ListOperationSpec {
+	url: string;
+	/** The operation's action, e.g. "List shipping locations"; errors say it in lower case. */
+	action: string;
+	description: string;
+	/** How one entry becomes an output item; as SortedPRO returns it unless given. */
+	toJson?: (entry: Entry) => Entry;
+}
+
+export function listOperationFor(spec: ListOperationSpec): INodePropertyOptions {
+	const action = spec.action.charAt(0).toLowerCase() + spec.action.slice(1);
+	const toJson = spec.toJson ?? ((entry: Entry) => entry);
+	async function listEntries(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const body = await fetchList(this, transportOptions(requestData), spec.url, action);
+		return extractList(body).map((entry) => ({
+			json: toJson(entry) as INodeExecutionData['json'],
+			pairedItem: { item: this.getItemIndex() },
+		}));
+	}
+	return {
+		name: 'List',
+		value: 'list',
+		action: spec.action,
+		description: spec.description,
+		routing: {
+			request: { method: 'GET', url: spec.url },
+			// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
+			send: { paginate: true },
+			operations: { pagination: listEntries },
+		},
+	};
+}
+
+/** The Return All and Limit fields of a list operation. */
+export function listLimitFields(resource: string): INodeProperties[] {
+	const show = { resource: [resource], operation: ['list'] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			// The engine cuts the output to this many items.
+			routing: { output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
