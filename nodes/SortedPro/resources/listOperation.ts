@@ -13,6 +13,7 @@ import type {
 import { transportOptions } from '../bulk/engine';
 import { extractList, type Entry } from '../helpers/accountLists';
 import { fetchList } from '../listSearch/fetchList';
+import { ownRouting } from './ownRouting';
 
 export interface ListOperationSpec {
 	url: string;
@@ -41,12 +42,7 @@ export function listOperationFor(spec: ListOperationSpec): INodePropertyOptions 
 		value: 'list',
 		action: spec.action,
 		description: spec.description,
-		routing: {
-			request: { method: 'GET', url: spec.url },
-			// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
-			send: { paginate: true },
-			operations: { pagination: listEntries },
-		},
+		routing: ownRouting({ method: 'GET', url: spec.url }, listEntries),
 	};
 }
 

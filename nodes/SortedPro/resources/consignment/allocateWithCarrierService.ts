@@ -4,18 +4,17 @@
  * across items, 100 per request, every reference accounted for).
  */
 import type {
-	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { runBulkOperation } from '../../bulk/engine';
+import type { BulkOperation } from '../../bulk/engine';
+import { ownRouting } from '../ownRouting';
 import { allocationOperation } from './allocation';
+import { bulkPagination } from './bulkPagination';
 import { locatorField, readLocatorReference } from './locatorField';
-import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'allocateWithCarrierService';
 const CARRIER_SERVICE_REFERENCE = /^[A-Za-z0-9_.:\- ]+$/;
@@ -36,13 +35,10 @@ function readCarrierService(context: IExecuteSingleFunctions): string {
 	);
 }
 
-async function allocateWithCarrierService(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const carrierService = readCarrierService(this);
-	const references = readConsignmentReferences(this);
-	const operation = allocationOperation({
+/** Built per item: the carrier service is a field of the item. */
+function withCarrierService(context: IExecutePaginationFunctions): BulkOperation {
+	const carrierService = readCarrierService(context);
+	return allocationOperation({
 		action: `allocate consignments with carrier service ${carrierService}`,
 		subject: ` with ${carrierService}`,
 		carrierService,
@@ -52,7 +48,6 @@ async function allocateWithCarrierService(
 			body: { MpdCarrierServiceReference: carrierService, ConsignmentReferences },
 		}),
 	});
-	return await runBulkOperation(this, requestData, references, operation);
 }
 
 export const allocateWithCarrierServiceOperation: INodePropertyOptions = {
@@ -60,12 +55,11 @@ export const allocateWithCarrierServiceOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Allocate with carrier service',
 	description: 'Allocate consignments to a specific carrier service',
-	routing: {
-		request: { method: 'PUT', url: '/allocation/allocatewithcarrierservice' },
-		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
-		send: { paginate: true },
-		operations: { pagination: allocateWithCarrierService },
-	},
+	// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+	routing: ownRouting(
+		{ method: 'PUT', url: '/allocation/allocatewithcarrierservice' },
+		bulkPagination(withCarrierService),
+	),
 };
 
 export const allocateWithCarrierServiceFields: INodeProperties[] = [

@@ -4,19 +4,18 @@
  * eligible service of the group for each consignment. Through the bulk engine.
  */
 import type {
-	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { runBulkOperation } from '../../bulk/engine';
+import type { BulkOperation } from '../../bulk/engine';
 import { SERVICE_GROUP_REFERENCE, describeGroupRefusal } from '../../helpers/serviceGroups';
+import { ownRouting } from '../ownRouting';
 import { allocationOperation } from './allocation';
+import { bulkPagination } from './bulkPagination';
 import { locatorField, readLocatorReference } from './locatorField';
-import { readConsignmentReferences } from './referenceFields';
 
 const OPERATION = 'allocateWithServiceGroup';
 
@@ -36,13 +35,10 @@ function readServiceGroup(context: IExecuteSingleFunctions): string {
 	);
 }
 
-async function allocateWithServiceGroup(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const group = readServiceGroup(this);
-	const references = readConsignmentReferences(this);
-	const operation = allocationOperation({
+/** Built per item: the group is a field of the item. */
+function withServiceGroup(context: IExecutePaginationFunctions): BulkOperation {
+	const group = readServiceGroup(context);
+	return allocationOperation({
 		action: `allocate consignments with carrier service group ${group}`,
 		subject: ` with service group ${group}`,
 		request: (ConsignmentReferences) => ({
@@ -52,7 +48,6 @@ async function allocateWithServiceGroup(
 		}),
 		explainRefusal: (response) => describeGroupRefusal(response.statusCode, response.body, group),
 	});
-	return await runBulkOperation(this, requestData, references, operation);
 }
 
 export const allocateWithServiceGroupOperation: INodePropertyOptions = {
@@ -60,12 +55,11 @@ export const allocateWithServiceGroupOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Allocate with a carrier service group',
 	description: 'Allocate consignments to the cheapest eligible carrier service of a service group',
-	routing: {
-		request: { method: 'PUT', url: '/allocation/allocatewithservicegroup' },
-		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
-		send: { paginate: true },
-		operations: { pagination: allocateWithServiceGroup },
-	},
+	// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+	routing: ownRouting(
+		{ method: 'PUT', url: '/allocation/allocatewithservicegroup' },
+		bulkPagination(withServiceGroup),
+	),
 };
 
 export const allocateWithServiceGroupFields: INodeProperties[] = [

@@ -21,6 +21,7 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
+import { ownRouting } from '../ownRouting';
 import { errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
 
@@ -125,12 +126,11 @@ export const getLabelOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Get the label of a consignment',
 	description: 'Download the shipping label of an allocated consignment as a file',
-	routing: {
-		request: { method: 'GET', url: '/labels/{consignmentReference}/{labelFormat}' },
-		// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: getLabel },
-	},
+	// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
+	routing: ownRouting(
+		{ method: 'GET', url: '/labels/{consignmentReference}/{labelFormat}' },
+		getLabel,
+	),
 };
 
 export const getLabelFields: INodeProperties[] = [

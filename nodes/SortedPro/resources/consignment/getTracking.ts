@@ -18,6 +18,7 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
+import { ownRouting } from '../ownRouting';
 import { errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
 
@@ -77,10 +78,6 @@ export const getTrackingOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Get tracking events of a consignment',
 	description: "Get a consignment's tracking events from its carriers, newest first",
-	routing: {
-		request: { method: 'GET', url: '/tracking/{consignmentReference}' },
-		// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: getTracking },
-	},
+	// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
+	routing: ownRouting({ method: 'GET', url: '/tracking/{consignmentReference}' }, getTracking),
 };
