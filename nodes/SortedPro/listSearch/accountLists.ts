@@ -10,19 +10,14 @@ import {
 	toLocationChoice,
 	toPackageSizeChoice,
 } from '../helpers/accountLists';
-import { editorOptions, fetchList } from './fetchList';
+import { fetchEditorList } from './fetchList';
 
 /** The shipping-location picker: name, reference, town and postcode; the value is the reference. */
 export async function searchShippingLocations(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await fetchList(
-		this,
-		await editorOptions(this),
-		'/shippinglocations',
-		'list shipping locations',
-	);
+	const body = await fetchEditorList(this, '/shippinglocations', 'list shipping locations');
 	const results = extractList(body)
 		.map(toLocationChoice)
 		.filter((choice) => choice !== undefined)
@@ -34,12 +29,7 @@ export async function searchShippingLocations(
 export async function getPackageSizes(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const body = await fetchList(
-		this,
-		await editorOptions(this),
-		'/packagesizes',
-		'list package sizes',
-	);
+	const body = await fetchEditorList(this, '/packagesizes', 'list package sizes');
 	const choices = extractList(body)
 		.map(toPackageSizeChoice)
 		.filter((choice) => choice !== undefined);

@@ -35,10 +35,14 @@ export async function fetchList(
 	return response.body;
 }
 
-/** The request options of an editor look-up (list search, options), which has no request data. */
-export async function editorOptions(
+/** `fetchList` from the editor (list search, options), which has no request data to send with. */
+export async function fetchEditorList(
 	context: ILoadOptionsFunctions,
-): Promise<Partial<IHttpRequestOptions>> {
+	url: string,
+	action: string,
+	unusable?: (body: unknown) => string | undefined,
+): Promise<unknown> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return { baseURL: baseUrlFor(credentials.environment, credentials.baseUrl), json: true };
+	const options = { baseURL: baseUrlFor(credentials.environment, credentials.baseUrl), json: true };
+	return await fetchList(context, options, url, action, unusable);
 }

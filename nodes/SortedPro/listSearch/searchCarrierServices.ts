@@ -6,7 +6,7 @@ import {
 	matchesFilter,
 	toServiceChoice,
 } from '../helpers/carrierServices';
-import { editorOptions, fetchList } from './fetchList';
+import { fetchEditorList } from './fetchList';
 
 /**
  * The carrier-service picker. SortedPRO has no search or paging on this endpoint, so the whole
@@ -16,12 +16,7 @@ export async function searchCarrierServices(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await fetchList(
-		this,
-		await editorOptions(this),
-		'/carrierservices',
-		'list carrier services',
-	);
+	const body = await fetchEditorList(this, '/carrierservices', 'list carrier services');
 	const services = disabledLast(
 		extractCarrierServices(body).filter((service) => matchesFilter(service, filter)),
 	);

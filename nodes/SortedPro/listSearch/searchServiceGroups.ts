@@ -6,7 +6,7 @@ import {
 	matchesGroupFilter,
 	toServiceGroupChoice,
 } from '../helpers/serviceGroups';
-import { editorOptions, fetchList } from './fetchList';
+import { fetchEditorList } from './fetchList';
 
 /** Only a non-JSON answer is unusable here; `/servicegroups` has no `Success` wrapper to read. */
 function notJson(body: unknown): string | undefined {
@@ -22,9 +22,8 @@ export async function searchServiceGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await fetchList(
+	const body = await fetchEditorList(
 		this,
-		await editorOptions(this),
 		'/servicegroups',
 		'list carrier service groups',
 		notJson,
