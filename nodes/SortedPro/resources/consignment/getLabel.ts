@@ -22,8 +22,8 @@ import {
 	sendToSortedPro,
 } from '../../transport';
 import { ownRouting } from '../ownRouting';
-import { errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
+import { stateAfterNotFound } from './stateAfterNotFound';
 
 const OPERATION = 'getLabel';
 const LABEL_FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
@@ -69,16 +69,7 @@ async function getLabel(
 	const response = await sendToSortedPro.call(this, { ...options, method: 'GET', url }, action);
 
 	if (response.statusCode === 404) {
-		const consignment = await sendToSortedPro.call(
-			this,
-			{ ...options, method: 'GET', url: `/consignments/${path}` },
-			`look up consignment ${reference}`,
-		);
-		if (!isSuccess(consignment))
-			throw errorForUnknownConsignment(this, response, action, reference);
-		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
-			?.ConsignmentState;
-		const inState = typeof state === 'string' ? state : undefined;
+		const inState = await stateAfterNotFound(this, options, reference, response, action);
 		throw errorForResponse(
 			this,
 			response,

@@ -19,8 +19,8 @@ import {
 	sendToSortedPro,
 } from '../../transport';
 import { ownRouting } from '../ownRouting';
-import { errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
+import { stateAfterNotFound } from './stateAfterNotFound';
 
 const OPERATION = 'getTracking';
 
@@ -44,17 +44,8 @@ async function getTracking(
 	});
 
 	if (response.statusCode === 404) {
-		// No tracking yet, or no such consignment: its record tells which.
-		const consignment = await sendToSortedPro.call(
-			this,
-			{ ...options, method: 'GET', url: `/consignments/${path}` },
-			`look up consignment ${reference}`,
-		);
-		if (!isSuccess(consignment))
-			throw errorForUnknownConsignment(this, response, action, reference);
-		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
-			?.ConsignmentState;
-		const inState = typeof state === 'string' ? ` (state ${state})` : '';
+		const state = await stateAfterNotFound(this, options, reference, response, action);
+		const inState = state !== undefined ? ` (state ${state})` : '';
 		return [
 			output(
 				noTrackingItem(
