@@ -4,23 +4,7 @@
  * the flattened form with `Events` (each carrying `CarrierServiceName`) directly on a package.
  */
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function field(entry: unknown, name: string): unknown {
-	if (!isObject(entry)) return undefined;
-	const key = Object.keys(entry).find(
-		(candidate) => candidate.toLowerCase() === name.toLowerCase(),
-	);
-	return key === undefined ? undefined : entry[key];
-}
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string' && value.trim()) return value.trim();
-	if (typeof value === 'number') return String(value);
-	return null;
-}
+import { field, isObject, text } from './readJson';
 
 function list(entry: unknown, name: string): Array<Record<string, unknown>> {
 	const value = field(entry, name);

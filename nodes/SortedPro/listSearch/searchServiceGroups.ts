@@ -1,19 +1,17 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { baseUrlFor } from '../helpers/baseUrl';
 import {
 	compareGroups,
 	extractServiceGroups,
 	matchesGroupFilter,
 	toServiceGroupChoice,
 } from '../helpers/serviceGroups';
-import {
-	CREDENTIAL_TYPE,
-	errorForResponse,
-	errorForUnusableResponse,
-	isSuccess,
-	sendToSortedPro,
-} from '../transport';
+import { fetchEditorList } from './fetchList';
+
+/** Only a non-JSON answer is unusable here; `/servicegroups` has no `Success` wrapper to read. */
+function notJson(body: unknown): string | undefined {
+	return typeof body === 'string' ? 'the answer was not JSON' : undefined;
+}
 
 /**
  * The carrier-service-group picker (`GET /servicegroups`). No search or paging exists there, so
@@ -24,22 +22,13 @@ export async function searchServiceGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const action = 'list carrier service groups';
-	const answer = await sendToSortedPro.call(
+	const body = await fetchEditorList(
 		this,
-		{
-			method: 'GET',
-			baseURL: baseUrlFor(credentials.environment, credentials.baseUrl),
-			url: '/servicegroups',
-		},
-		action,
+		'/servicegroups',
+		'list carrier service groups',
+		notJson,
 	);
-	if (answer.statusCode === 404) return { results: [] };
-	if (!isSuccess(answer)) throw errorForResponse(this, answer, action);
-	if (typeof answer.body === 'string')
-		throw errorForUnusableResponse(this, action, 'the answer was not JSON');
-	const groups = extractServiceGroups(answer.body)
+	const groups = extractServiceGroups(body)
 		.filter((group) => matchesGroupFilter(group, filter))
 		.sort(compareGroups);
 	return { results: groups.map(toServiceGroupChoice).filter((choice) => choice !== undefined) };

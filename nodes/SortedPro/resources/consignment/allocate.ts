@@ -4,16 +4,11 @@
  * the references (combined across items, 100 per request, every reference accounted for). Its
  * fields (Consignment References, Options) are shared with the other Allocate operations: index.ts.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { runBulkOperation } from '../../bulk/engine';
+import { ownRouting } from '../ownRouting';
 import { allocationOperation } from './allocation';
-import { readConsignmentReferences } from './referenceFields';
+import { bulkPagination } from './bulkPagination';
 
 const OPERATION = 'allocate';
 
@@ -27,28 +22,15 @@ const allocateByRules = allocationOperation({
 	}),
 });
 
-async function allocate(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await runBulkOperation(
-		this,
-		requestData,
-		readConsignmentReferences(this),
-		allocateByRules,
-	);
-}
-
 export const allocateOperation: INodePropertyOptions = {
 	name: 'Allocate',
 	value: OPERATION,
 	action: 'Allocate using allocation rules',
 	description:
 		"Allocate consignments to the carrier service SortedPRO's allocation rules choose for each",
-	routing: {
-		request: { method: 'PUT', url: '/allocation/allocate' },
-		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
-		send: { paginate: true },
-		operations: { pagination: allocate },
-	},
+	// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+	routing: ownRouting(
+		{ method: 'PUT', url: '/allocation/allocate' },
+		bulkPagination(allocateByRules),
+	),
 };

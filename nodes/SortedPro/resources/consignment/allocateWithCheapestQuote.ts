@@ -3,16 +3,11 @@
  * per consignment (the reference is in the path), through the bulk engine so that the output and
  * failure contract is that of every Allocate.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { runBulkOperation } from '../../bulk/engine';
+import { ownRouting } from '../ownRouting';
 import { allocationOperation } from './allocation';
-import { readConsignmentReferences } from './referenceFields';
+import { bulkPagination } from './bulkPagination';
 
 const OPERATION = 'allocateWithCheapestQuote';
 
@@ -26,28 +21,15 @@ const allocateCheapest = allocationOperation({
 	}),
 });
 
-async function allocateWithCheapestQuote(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await runBulkOperation(
-		this,
-		requestData,
-		readConsignmentReferences(this),
-		allocateCheapest,
-	);
-}
-
 export const allocateWithCheapestQuoteOperation: INodePropertyOptions = {
 	name: 'Allocate With Cheapest Quote',
 	value: OPERATION,
 	action: 'Allocate with the cheapest quote',
 	description:
 		'Allocate each consignment to the carrier service with the cheapest quote for it, one request per consignment',
-	routing: {
-		request: { method: 'PUT', url: '/allocation/{consignmentReference}/allocatewithcheapestquote' },
-		// The bulk engine sends one request per consignment: docs/adr/0002.
-		send: { paginate: true },
-		operations: { pagination: allocateWithCheapestQuote },
-	},
+	// The bulk engine sends one request per consignment: docs/adr/0002.
+	routing: ownRouting(
+		{ method: 'PUT', url: '/allocation/{consignmentReference}/allocatewithcheapestquote' },
+		bulkPagination(allocateCheapest),
+	),
 };

@@ -15,6 +15,7 @@ import {
 
 import { runBulkOperation } from '../../bulk/engine';
 import { QUOTE_REFERENCE, adviceForQuoteFailure } from '../../helpers/quotes';
+import { ownRouting } from '../ownRouting';
 import { allocationOperation } from './allocation';
 import { readConsignmentReference } from './referenceFields';
 
@@ -63,15 +64,14 @@ export const allocateWithQuoteOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Allocate with a quote',
 	description: 'Allocate a consignment to the carrier service of one of its quotes',
-	routing: {
-		request: {
+	// The bulk engine sends it, so that the Allocate contract holds: docs/adr/0002.
+	routing: ownRouting(
+		{
 			method: 'PUT',
 			url: '/allocation/{consignmentReference}/allocatewithquote/{quoteReference}',
 		},
-		// The bulk engine sends it, so that the Allocate contract holds: docs/adr/0002.
-		send: { paginate: true },
-		operations: { pagination: allocateWithQuote },
-	},
+		allocateWithQuote,
+	),
 };
 
 export const allocateWithQuoteFields: INodeProperties[] = [

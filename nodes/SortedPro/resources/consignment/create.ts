@@ -44,6 +44,7 @@ import {
 	sendToSortedPro,
 	type SortedProResponse,
 } from '../../transport';
+import { ownRouting } from '../ownRouting';
 
 const OPERATION = 'create';
 const show = { resource: ['consignment'], operation: [OPERATION] };
@@ -387,12 +388,8 @@ export const createOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Create a consignment',
 	description: 'Create a consignment from an order: where it ships from, to whom, and its packages',
-	routing: {
-		request: { method: 'POST', url: '/consignments' },
-		// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: createConsignment },
-	},
+	// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
+	routing: ownRouting({ method: 'POST', url: '/consignments' }, createConsignment),
 };
 
 const JSON_EXAMPLE = JSON.stringify(

@@ -16,6 +16,7 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
+import { ownRouting } from '../ownRouting';
 import { errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
 
@@ -60,10 +61,9 @@ export const getOperation: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get a consignment',
 	description: 'Get a consignment with its state, allocation and any failed allocation',
-	routing: {
-		request: { method: 'GET', url: '/consignments/{consignmentReference}' },
-		// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: getConsignment },
-	},
+	// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
+	routing: ownRouting(
+		{ method: 'GET', url: '/consignments/{consignmentReference}' },
+		getConsignment,
+	),
 };

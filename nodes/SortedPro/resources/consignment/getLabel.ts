@@ -21,8 +21,9 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
-import { errorForFailedLookUp, errorForUnknownConsignment } from './consignmentErrors';
+import { ownRouting } from '../ownRouting';
 import { readConsignmentReference } from './referenceFields';
+import { stateAfterNotFound } from './stateAfterNotFound';
 
 const OPERATION = 'getLabel';
 const LABEL_FORMATS = ['PDF', 'PNG', 'ZPL', 'ZPLII'];
@@ -68,18 +69,14 @@ async function getLabel(
 	const response = await sendToSortedPro.call(this, { ...options, method: 'GET', url }, action);
 
 	if (response.statusCode === 404) {
-		const consignment = await sendToSortedPro.call(
+		const inState = await stateAfterNotFound(
 			this,
-			{ ...options, method: 'GET', url: `/consignments/${path}` },
-			`look up consignment ${reference}`,
+			options,
+			reference,
+			response,
+			action,
+			LABEL_HINT,
 		);
-		if (consignment.statusCode === 404)
-			throw errorForUnknownConsignment(this, response, action, reference);
-		if (!isSuccess(consignment))
-			throw errorForFailedLookUp(this, response, consignment, action, reference, LABEL_HINT);
-		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
-			?.ConsignmentState;
-		const inState = typeof state === 'string' ? state : undefined;
 		throw errorForResponse(
 			this,
 			response,
@@ -127,12 +124,11 @@ export const getLabelOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Get the label of a consignment',
 	description: 'Download the shipping label of an allocated consignment as a file',
-	routing: {
-		request: { method: 'GET', url: '/labels/{consignmentReference}/{labelFormat}' },
-		// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: getLabel },
-	},
+	// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
+	routing: ownRouting(
+		{ method: 'GET', url: '/labels/{consignmentReference}/{labelFormat}' },
+		getLabel,
+	),
 };
 
 export const getLabelFields: INodeProperties[] = [

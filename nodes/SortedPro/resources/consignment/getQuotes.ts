@@ -19,6 +19,7 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
+import { ownRouting } from '../ownRouting';
 import { errorForUnknownConsignment } from './consignmentErrors';
 import { readConsignmentReference } from './referenceFields';
 
@@ -86,12 +87,11 @@ export const getQuotesOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Get quotes for a consignment',
 	description: 'Get the price and delivery dates each carrier service quotes for a consignment',
-	routing: {
-		request: { method: 'GET', url: '/quotes/consignment/{consignmentReference}' },
-		// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: getQuotes },
-	},
+	// Our own transport sends it, so that no transport error carries the key: docs/adr/0001.
+	routing: ownRouting(
+		{ method: 'GET', url: '/quotes/consignment/{consignmentReference}' },
+		getQuotes,
+	),
 };
 
 export const getQuotesFields: INodeProperties[] = [

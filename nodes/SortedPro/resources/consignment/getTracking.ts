@@ -18,8 +18,9 @@ import {
 	isSuccess,
 	sendToSortedPro,
 } from '../../transport';
-import { errorForUnknownConsignment } from './consignmentErrors';
+import { ownRouting } from '../ownRouting';
 import { readConsignmentReference } from './referenceFields';
+import { stateAfterNotFound } from './stateAfterNotFound';
 
 const OPERATION = 'getTracking';
 
@@ -43,17 +44,15 @@ async function getTracking(
 	});
 
 	if (response.statusCode === 404) {
-		// No tracking yet, or no such consignment: its record tells which.
-		const consignment = await sendToSortedPro.call(
+		const state = await stateAfterNotFound(
 			this,
-			{ ...options, method: 'GET', url: `/consignments/${path}` },
-			`look up consignment ${reference}`,
+			options,
+			reference,
+			response,
+			action,
+			'Tracking events exist only once a consignment is allocated and handed to the carrier.',
 		);
-		if (!isSuccess(consignment))
-			throw errorForUnknownConsignment(this, response, action, reference);
-		const state = (consignment.body as { ConsignmentState?: unknown } | undefined)
-			?.ConsignmentState;
-		const inState = typeof state === 'string' ? ` (state ${state})` : '';
+		const inState = state !== undefined ? ` (state ${state})` : '';
 		return [
 			output(
 				noTrackingItem(
@@ -77,10 +76,6 @@ export const getTrackingOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Get tracking events of a consignment',
 	description: "Get a consignment's tracking events from its carriers, newest first",
-	routing: {
-		request: { method: 'GET', url: '/tracking/{consignmentReference}' },
-		// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
-		send: { paginate: true },
-		operations: { pagination: getTracking },
-	},
+	// Our own transport sends it, and a 404 needs a second request to tell its meaning: docs/adr/0001.
+	routing: ownRouting({ method: 'GET', url: '/tracking/{consignmentReference}' }, getTracking),
 };

@@ -2,22 +2,17 @@
  * Manifest: `PUT /consignments/manifest` with `{ConsignmentReferences}`, through the bulk engine.
  * SortedPRO answers one `{IsSuccess, Message, Data}` per consignment.
  */
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { runBulkOperation, type BulkOperation } from '../../bulk/engine';
+import type { BulkOperation } from '../../bulk/engine';
 import {
 	MANIFEST_PENDING_REASON,
 	interpretManifestState,
 	matchManifestResults,
 	toManifestJson,
 } from '../../helpers/manifestResults';
-import { readConsignmentReferences } from './referenceFields';
+import { ownRouting } from '../ownRouting';
+import { bulkPagination } from './bulkPagination';
 
 const OPERATION = 'manifest';
 
@@ -41,29 +36,16 @@ const manifestBulkOperation: BulkOperation = {
 	toJson: toManifestJson,
 };
 
-async function manifest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	return await runBulkOperation(
-		this,
-		requestData,
-		readConsignmentReferences(this),
-		manifestBulkOperation,
-	);
-}
-
 export const manifestOperation: INodePropertyOptions = {
 	name: 'Manifest',
 	value: OPERATION,
 	action: 'Manifest consignments',
 	description: 'Manifest allocated consignments, handing them over to their carriers',
-	routing: {
-		request: { method: 'PUT', url: '/consignments/manifest' },
-		// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
-		send: { paginate: true },
-		operations: { pagination: manifest },
-	},
+	// The bulk engine sends the requests (combined, chunked): docs/adr/0002.
+	routing: ownRouting(
+		{ method: 'PUT', url: '/consignments/manifest' },
+		bulkPagination(manifestBulkOperation),
+	),
 };
 
 export const manifestFields: INodeProperties[] = [
