@@ -37,8 +37,11 @@ export class SortedProApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'The API key of your SortedPRO user: in SortedPRO open Settings > Users & Roles > User Accounts, edit your user and click Show API Key',
-			hint: 'In SortedPRO: Settings > Users & Roles > User Accounts, edit your user, then Show API Key. Each user has their own key.',
+				'The API key of your SortedPRO user: in SortedPRO open Settings > ' +
+				'Users & Roles > User Accounts, edit your user and click Show API Key',
+			hint:
+				'In SortedPRO: Settings > Users & Roles > User Accounts, edit your ' +
+				'user, then Show API Key. Each user has their own key.',
 		},
 		{
 			displayName: 'Environment',
@@ -73,7 +76,10 @@ export class SortedProApi implements ICredentialType {
 			placeholder: 'https://sortedpro-proxy.example.com',
 			required: true,
 			description: 'Must use https, except for this machine (localhost, 127.0.0.1, ::1)',
-			hint: 'Must start with https:// (http:// only for this machine: localhost, 127.0.0.1, ::1), so the key never travels in clear text. The address of the API only, without a path.',
+			hint:
+				'Must start with https:// (http:// only for this machine: localhost, ' +
+				'127.0.0.1, ::1), so the key never travels in clear text. The address ' +
+				'of the API only, without a path.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 	];

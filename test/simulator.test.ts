@@ -246,7 +246,8 @@ describe('PUT /allocation/allocatewithcarrierservice', () => {
 			],
 			Description: expect.stringMatching(
 				new RegExp(
-					`^Consignment ${REF_A} has been successfully allocated with Royal Mail Tracked 48 for shipping on \\d\\d/\\d\\d/\\d{4} 17:00:00 \\+00:00$`,
+					`^Consignment ${REF_A} has been successfully allocated with Royal Mail ` +
+						`Tracked 48 for shipping on \\d\\d/\\d\\d/\\d{4} 17:00:00 \\+00:00$`,
 				),
 			),
 			ConsignmentLegs: [

@@ -470,7 +470,8 @@ export const workflowScenarios = [
 /** The consignments the simulator holds for a customer reference, through its own API. */
 async function consignmentsFor(sim, customerReference) {
 	const response = await fetch(
-		`${sim.url}/consignments/getConsignmentReferences?referenceProvidedByCustomer=${encodeURIComponent(customerReference)}`,
+		`${sim.url}/consignments/getConsignmentReferences` +
+			`?referenceProvidedByCustomer=${encodeURIComponent(customerReference)}`,
 		{ headers: { 'ocp-apim-subscription-key': sim.apiKey, 'electio-api-version': '1.1' } },
 	);
 	return await response.json();

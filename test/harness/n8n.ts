@@ -246,7 +246,10 @@ export async function searchCarrierServices(
 	return await searching;
 }
 
-/** Calls a list search or load-options method of the node as the editor does, with `parameters` as the form holds them. */
+/**
+ * Calls a list search or load-options method of the node as the editor does, with `parameters` as
+ * the form holds them.
+ */
 export async function callEditorMethod(
 	kind: 'listSearch' | 'loadOptions',
 	method: string,

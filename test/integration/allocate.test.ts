@@ -224,17 +224,21 @@ describe('Allocate With Carrier Service: validation before any request', () => {
 });
 
 describe('Allocate With Carrier Service: consignments that are not allocated', () => {
-	it('by default fails the item naming every failed reference and its reason, and lists the allocated ones', async () => {
-		const autoFail = makeConsignmentReference(7, { ineligible: true });
-		const error = await rejectionOf(allocate([OK_1, INELIGIBLE, OK_2, autoFail]));
-		expect(error.message).toBe(`2 of 4 consignments were not allocated with ${SERVICE}`);
-		expect(error.description).toContain(`${INELIGIBLE} (${SEEDED_INELIGIBLE_REASON})`);
-		expect(error.description).toContain(
-			`${autoFail} (${AUTO_INELIGIBLE_REASON.replace(/[.\s]+$/, '')})`,
-		);
-		expect(error.description).toContain(`Allocated (2), these stay allocated: ${OK_1}, ${OK_2}`);
-		expect(error.description).toContain('Output Failed Allocations');
-	});
+	it(
+		'by default fails the item naming every failed reference and its ' +
+			'reason, and lists the allocated ones',
+		async () => {
+			const autoFail = makeConsignmentReference(7, { ineligible: true });
+			const error = await rejectionOf(allocate([OK_1, INELIGIBLE, OK_2, autoFail]));
+			expect(error.message).toBe(`2 of 4 consignments were not allocated with ${SERVICE}`);
+			expect(error.description).toContain(`${INELIGIBLE} (${SEEDED_INELIGIBLE_REASON})`);
+			expect(error.description).toContain(
+				`${autoFail} (${AUTO_INELIGIBLE_REASON.replace(/[.\s]+$/, '')})`,
+			);
+			expect(error.description).toContain(`Allocated (2), these stay allocated: ${OK_1}, ${OK_2}`);
+			expect(error.description).toContain('Output Failed Allocations');
+		},
+	);
 
 	it('names the single failed reference in the message', async () => {
 		const error = await rejectionOf(allocate(INELIGIBLE));

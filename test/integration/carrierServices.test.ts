@@ -196,7 +196,8 @@ describe('2xx answers without a usable list', () => {
 		});
 		const error = await rejectionOf(list());
 		expect(error.message).toBe(
-			'SortedPRO gave an unusable answer when trying to list carrier services: SortedPRO reported a failure: Carrier cache unavailable',
+			'SortedPRO gave an unusable answer when trying to list carrier ' +
+				'services: SortedPRO reported a failure: Carrier cache unavailable',
 		);
 	});
 

@@ -214,7 +214,9 @@ describe('Consignment > Create with fields', () => {
 			{
 				packagesInput: 'json',
 				packagesJson:
-					'={{ $json.parcels.map(p => ({ weight: p.grams + " g", length: p.dims[0], width: p.dims[1], height: p.dims[2], description: p.title, value: p.price, currency: "GBP" })) }}',
+					'={{ $json.parcels.map(p => ({ weight: p.grams + " g", length: ' +
+					'p.dims[0], width: p.dims[1], height: p.dims[2], description: p.title, ' +
+					'value: p.price, currency: "GBP" })) }}',
 			},
 			[
 				{
@@ -303,7 +305,10 @@ describe('Consignment > Create: checks before anything is sent', () => {
 		[
 			'a package with neither size nor weight and dimensions',
 			{ packages: { package: [{ description: 'Mug', value: 3 }] } },
-			/^4 problems with the consignment, the first: Package 1 > Weight is 0: give the weight and all three dimensions, or pick a Package Size instead$/,
+			new RegExp(
+				'^4 problems with the consignment, the first: Package 1 > Weight is 0: ' +
+					'give the weight and all three dimensions, or pick a Package Size instead$',
+			),
 		],
 		[
 			'Packages (List) that is not a list',

@@ -223,7 +223,8 @@ OPERATIONS.push(
 /** The consignments the simulator holds for a customer reference, through its own search. */
 async function consignmentsFor(sim: Simulator, customerReference: string): Promise<string[]> {
 	const response = await fetch(
-		`${sim.url}/consignments/getConsignmentReferences?referenceProvidedByCustomer=${encodeURIComponent(customerReference)}`,
+		`${sim.url}/consignments/getConsignmentReferences` +
+			`?referenceProvidedByCustomer=${encodeURIComponent(customerReference)}`,
 		{ headers: { 'ocp-apim-subscription-key': sim.apiKey } },
 	);
 	sim.requests.pop();

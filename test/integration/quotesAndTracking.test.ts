@@ -185,7 +185,8 @@ describe('Consignment > Get Tracking', () => {
 		});
 		const error = await rejectionOf(run('getTracking', OK_1));
 		expect(error.message).toBe(
-			`SortedPRO gave an unusable answer when trying to get the tracking events of consignment ${OK_1}: the answer held no tracking data`,
+			`SortedPRO gave an unusable answer when trying to get the tracking ` +
+				`events of consignment ${OK_1}: the answer held no tracking data`,
 		);
 	});
 

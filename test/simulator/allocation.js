@@ -126,7 +126,9 @@ function validateListRequest(rawBody, requiredField) {
 		return { error: badRequest('InvalidRequest', 'The request is invalid', problems) };
 	}
 	if (references.length > MAX_REFERENCES_PER_REQUEST) {
-		const message = `At most ${MAX_REFERENCES_PER_REQUEST} consignments can be allocated in one request; ${references.length} were sent`;
+		const message =
+			`At most ${MAX_REFERENCES_PER_REQUEST} consignments can be allocated ` +
+			`in one request; ${references.length} were sent`;
 		return {
 			error: badRequest('TooManyConsignments', message, [
 				detail('TooMany', 'ConsignmentReferences', message),

@@ -88,7 +88,10 @@ function labelFile(format, reference) {
 	}
 }
 
-/** `GET /labels/{ref}` and `GET /labels/{ref}/{PDF|PNG|ZPL|ZPLII}`: `{ File: base64, ContentType }`, only after allocation. */
+/**
+ * `GET /labels/{ref}` and `GET /labels/{ref}/{PDF|PNG|ZPL|ZPLII}`: `{ File: base64, ContentType }`,
+ * only after allocation.
+ */
 function getLabel(ctx, encodedReference, requestedFormat) {
 	let reference;
 	try {
@@ -175,7 +178,9 @@ function manifestConsignments(ctx, rawBody) {
 		if (entry.data.ConsignmentState !== 'Allocated') {
 			return {
 				IsSuccess: false,
-				Message: `Consignment ${reference} is in state ${entry.data.ConsignmentState}; only allocated consignments can be manifested`,
+				Message:
+					`Consignment ${reference} is in state ${entry.data.ConsignmentState}; ` +
+					`only allocated consignments can be manifested`,
 				Data: reference,
 				ApiLinks: links,
 			};

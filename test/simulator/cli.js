@@ -95,8 +95,12 @@ function banner(sim, seeded) {
 	return [
 		`SortedPRO simulator listening on ${sim.url}`,
 		`API key (header ${API_KEY_HEADER}): ${sim.apiKey}`,
-		`${seededLine} Any other EC-xxx-xxx-xxx is created on first use; one whose last group starts with F (e.g. EC-000-000-F01) always fails allocation. ` +
-			`Control: GET/DELETE ${sim.url}/__sim/requests, PUT ${sim.url}/__sim/behaviour, POST ${sim.url}/__sim/inject, POST ${sim.url}/__sim/reset, ` +
+		`${seededLine} Any other EC-xxx-xxx-xxx is created on first use; one ` +
+			`whose last group starts with F (e.g. EC-000-000-F01) always fails ` +
+			`allocation. ` +
+			`Control: GET/DELETE ${sim.url}/__sim/requests, PUT ` +
+			`${sim.url}/__sim/behaviour, POST ${sim.url}/__sim/inject, POST ` +
+			`${sim.url}/__sim/reset, ` +
 			`POST ${sim.url}/__sim/consignments/{ref}/state (or cli.js set-state). Ctrl+C to stop.`,
 	].join('\n');
 }

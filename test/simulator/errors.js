@@ -16,7 +16,8 @@ function detail(code, target, message) {
 
 const GATEWAY_MESSAGES = {
 	missingKey:
-		'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+		'Access denied due to missing subscription key. Make sure to include ' +
+		'subscription key when making requests to an API.',
 	invalidKey:
 		'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
 };

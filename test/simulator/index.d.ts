@@ -226,7 +226,10 @@ export function startSimulator(options?: StartSimulatorOptions): Promise<Simulat
 export const faults: {
 	/** 401 with the gateway body `{ statusCode: 401, message: 'Access denied due to invalid subscription key. ...' }`. */
 	readonly gateway401: Fault;
-	/** 429 with a `Retry-After` header and the gateway body `{ statusCode: 429, message: 'Rate limit is exceeded. Try again in N seconds.' }`. */
+	/**
+	 * 429 with a `Retry-After` header and the gateway body
+	 * `{ statusCode: 429, message: 'Rate limit is exceeded. Try again in N seconds.' }`.
+	 */
 	throttled(retryAfterSeconds?: number): Fault;
 	/** 500 with a PRO error body including a CorrelationId. */
 	readonly serverError: Fault;

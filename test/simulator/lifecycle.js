@@ -31,7 +31,9 @@ const KINDS = {
 				return { kind: 'notAllocated', reason: `Consignment ${reference} is not allocated` };
 			return {
 				kind: 'wrongState',
-				reason: `Consignment ${reference} is in state ${state}; only consignments in state Allocated, Manifested or ManifestFailed can be deallocated`,
+				reason:
+					`Consignment ${reference} is in state ${state}; only consignments in ` +
+					`state Allocated, Manifested or ManifestFailed can be deallocated`,
 			};
 		},
 		apply(data) {
@@ -52,7 +54,9 @@ const KINDS = {
 				};
 			return {
 				kind: 'wrongState',
-				reason: `Consignment ${reference} is in state ${state}; consignments can only be cancelled before they are manifested`,
+				reason:
+					`Consignment ${reference} is in state ${state}; consignments can only ` +
+					`be cancelled before they are manifested`,
 			};
 		},
 		apply(data) {

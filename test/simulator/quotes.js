@@ -100,7 +100,9 @@ function getQuotes(ctx, encodedReference) {
 	if (!entry) return consignmentNotFound(reference);
 	const state = entry.data.ConsignmentState;
 	if (!QUOTABLE_STATES.has(state)) {
-		const message = `Consignment ${reference} is in state ${state}; quotes are only given for consignments in state Unallocated or AllocationFailed`;
+		const message =
+			`Consignment ${reference} is in state ${state}; quotes are only given ` +
+			`for consignments in state Unallocated or AllocationFailed`;
 		return badRequest('InvalidConsignmentState', message, [
 			detail('InvalidState', 'consignmentReference', message),
 		]);
@@ -134,7 +136,10 @@ function takeQuoteForAllocation(entry, quoteReference, reference, now = Date.now
 		};
 	}
 	if (now >= quote.expiresAt) {
-		const message = `Quote ${quoteReference} expired at ${new Date(quote.expiresAt).toISOString()}; request new quotes for consignment ${reference}`;
+		const message =
+			`Quote ${quoteReference} expired at ` +
+			`${new Date(quote.expiresAt).toISOString()}; request new quotes for ` +
+			`consignment ${reference}`;
 		return {
 			error: badRequest('QuoteExpired', message, [detail('Expired', 'quoteReference', message)]),
 		};

@@ -73,7 +73,8 @@ describe('what a refused base URL quotes', () => {
 	it.each([
 		[
 			'api.electioapp.com',
-			'"api.electioapp.com" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://api.electioapp.com.',
+			'"api.electioapp.com" is not a valid URL: it needs https:// in front ' +
+				'(http:// only for this machine), as in https://api.electioapp.com.',
 		],
 		['localhost:3000', '"localhost:3000" is not a valid URL: it needs https:// in front'],
 		['https://', '"https://" is not a valid URL'],

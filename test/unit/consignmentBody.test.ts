@@ -191,7 +191,9 @@ describe('buildCreateBody', () => {
 			'Shipping Location "bad/ref" is not a shipping location reference',
 			'Destination > First Name ["A"] is not text',
 			'Destination > Email "not-an-email" is not an email address',
-			'Destination > Country Code "ZZ" is not an ISO 3166 two-letter country code (such as GB, IE, FR, US); map the order\'s country code, not its country name',
+			'Destination > Country Code "ZZ" is not an ISO 3166 two-letter country ' +
+				"code (such as GB, IE, FR, US); map the order's country code, not its " +
+				'country name',
 			"Destination > Address Line 1 is missing: the recipient's street address is required",
 			"Destination > Postcode is missing: the recipient's postcode is required",
 			'Package 1 > Description is missing: SortedPRO requires a description of the contents (e.g. "T-shirts")',

@@ -116,18 +116,24 @@ describe('adviceForAllocationState', () => {
 			expect(adviceForAllocationState(state)).toBeUndefined();
 	});
 
-	it('reads a cancelled record as failed with that advice, and an unexplained failure without a service as a rules matter', () => {
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Cancelled' })).toMatchObject({
-			status: 'failed',
-			reason: expect.stringContaining('create a new consignment'),
-			consignmentState: 'Cancelled',
-		});
-		expect(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated' }).status).toBe('failed');
-		expect(
-			(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated' }) as { reason: string })
-				.reason,
-		).toContain('its allocation rules may allow no carrier service for it.');
-	});
+	it(
+		'reads a cancelled record as failed with that advice, and an ' +
+			'unexplained failure without a service as a rules matter',
+		() => {
+			expect(interpretConsignment('EC-1', { ConsignmentState: 'Cancelled' })).toMatchObject({
+				status: 'failed',
+				reason: expect.stringContaining('create a new consignment'),
+				consignmentState: 'Cancelled',
+			});
+			expect(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated' }).status).toBe(
+				'failed',
+			);
+			expect(
+				(interpretConsignment('EC-1', { ConsignmentState: 'Unallocated' }) as { reason: string })
+					.reason,
+			).toContain('its allocation rules may allow no carrier service for it.');
+		},
+	);
 
 	it('takes the tracking legs of a re-run from the top of the record', () => {
 		expect(

@@ -142,7 +142,8 @@ function explain(
 				reference,
 				status: 'failed',
 				reason: reasonWithSupportContext(
-					'SortedPRO has no consignment with this reference: check it for typos, and that it belongs to this account and environment.',
+					'SortedPRO has no consignment with this reference: check it for typos, ' +
+						'and that it belongs to this account and environment.',
 					response.body,
 				),
 				correlationId,

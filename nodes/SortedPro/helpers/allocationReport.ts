@@ -9,7 +9,9 @@ import { trackingReferencesOf } from './allocationSummary';
 import type { BulkOutcome } from './bulkOutcome';
 
 export const PENDING_REASON =
-	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had not finished it: the consignment is probably still in state Allocating. Check its state with Consignment > Get before fetching labels.';
+	'SortedPRO accepted the allocation request (HTTP 202 Accepted) but had ' +
+	'not finished it: the consignment is probably still in state ' +
+	'Allocating. Check its state with Consignment > Get before fetching labels.';
 
 /** The keys every allocated item starts with, in this order. */
 export const ALLOCATED_ITEM_KEYS = [

@@ -174,8 +174,9 @@ export function trackingReferencesOf(summary: AllocationSummary): string[] {
 
 /**
  * Reads a 400 answer that rejects a whole request. PRO points at the consignment that caused it
- * with `Target: "ConsignmentReferences[i]"` (or `[i]` when the body is a bare array); returns those per-reference reasons (empty when the
- * 400 is about the request itself, such as an unknown carrier service).
+ * with `Target: "ConsignmentReferences[i]"` (or `[i]` when the body is a bare array); returns those
+ * per-reference reasons (empty when the 400 is about the request itself, such as an unknown carrier
+ * service).
  */
 export function reasonsByReference(
 	references: readonly string[],

@@ -153,13 +153,24 @@ function guidance(
 		} catch {
 			host = '';
 		}
-		return `The answer pointed elsewhere${host}. The API key is never sent on to another address. Check the credential's Environment and, for a custom base URL, that it points straight at the API.`;
+		return (
+			`The answer pointed elsewhere${host}. The API key is never sent on to ` +
+			`another address. Check the credential's Environment and, for a custom ` +
+			`base URL, that it points straight at the API.`
+		);
 	}
 	if (statusCode === 400 || statusCode === 409 || statusCode === 422) {
-		return `Check the values sent (carrier service reference, consignment references and their states)${hasDetails ? ' against the details above' : ''}.`;
+		return (
+			`Check the values sent (carrier service reference, consignment ` +
+			`references and their states)${hasDetails ? ' against the details above' : ''}.`
+		);
 	}
 	if (statusCode === 401) {
-		return `Check the API key in the SortedPRO API credential. ${KEY_LOCATION} Sandbox and production keys differ: make sure the credential's Environment matches the account the key belongs to.`;
+		return (
+			`Check the API key in the SortedPRO API credential. ${KEY_LOCATION} ` +
+			`Sandbox and production keys differ: make sure the credential's ` +
+			`Environment matches the account the key belongs to.`
+		);
 	}
 	if (statusCode === 403)
 		return 'The API key is valid but its user may lack the permission for this action; ask a SortedPRO administrator.';
@@ -169,7 +180,11 @@ function guidance(
 			seconds === undefined
 				? 'Wait a minute before trying again.'
 				: `SortedPRO asks to wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again.`;
-		return `${wait} Turn on Retry On Fail in the node's Settings (with a wait between tries of at least that long), or send fewer items at once with the Batching request option.`;
+		return (
+			`${wait} Turn on Retry On Fail in the node's Settings (with a wait ` +
+			`between tries of at least that long), or send fewer items at once ` +
+			`with the Batching request option.`
+		);
 	}
 	if (statusCode >= 500)
 		return `This is a problem on SortedPRO's side and is usually temporary. ${RETRY_HINT}`;
@@ -238,12 +253,17 @@ export function describeNetworkFailure(
 		? "The host name could not be resolved: check the credential's Environment and, for a custom base URL, its spelling."
 		: timedOut
 			? forCredentialTest
-				? "SortedPRO may be slow or down, or a firewall drops the connection: check the base URL's host and port, and test again in a minute."
-				: "SortedPRO may be slow or down. If it is just slow, raise the Timeout in the node's request options (Add Option > Timeout)."
+				? 'SortedPRO may be slow or down, or a firewall drops the connection: ' +
+					"check the base URL's host and port, and test again in a minute."
+				: 'SortedPRO may be slow or down. If it is just slow, raise the Timeout ' +
+					"in the node's request options (Add Option > Timeout)."
 			: refused
-				? 'Nothing is listening at that address: for a custom base URL, check its host and port, and that the proxy or simulator it points at is running.'
+				? 'Nothing is listening at that address: for a custom base URL, check ' +
+					'its host and port, and that the proxy or simulator it points at is running.'
 				: notHttps
-					? 'The server at that address does not speak https: a custom base URL with https:// probably points at a plain-http server or the wrong port. Use its https address, or http:// if it runs on this machine.'
+					? 'The server at that address does not speak https: a custom base URL ' +
+						'with https:// probably points at a plain-http server or the wrong ' +
+						'port. Use its https address, or http:// if it runs on this machine.'
 					: 'The service may be down or unreachable from this n8n; this is usually temporary.';
 	return {
 		message,

@@ -37,7 +37,10 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function unsafeBaseUrlReason(url: string, viaProxy = false): string | undefined {
 	if (!url.trim() || url.startsWith('/'))
-		return "No base URL is set. Enter the address of your proxy or simulator in the credential's Base URL field, or pick Production or Sandbox.";
+		return (
+			'No base URL is set. Enter the address of your proxy or simulator in ' +
+			"the credential's Base URL field, or pick Production or Sandbox."
+		);
 	// Browsers and proxies cap URLs near 2 000 characters; a longer one is a pasted document.
 	if (url.length > 4096)
 		return (
@@ -56,11 +59,15 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 	} catch {
 		return hasScheme
 			? `The base URL "${typed}" is not a valid URL. Enter a full address such as https://proxy.example.com.`
-			: `The base URL "${typed}" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://${typed.replace(/^\/+/, '')}.`;
+			: `The base URL "${typed}" is not a valid URL: it needs https:// in ` +
+					`front (http:// only for this machine), as in https://${typed.replace(/^\/+/, '')}.`;
 	}
 	if (!hasScheme && parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
 		// "localhost:3000" parses, with "localhost:" as its scheme.
-		return `The base URL "${typed}" is not a valid URL: it needs https:// in front (http:// only for this machine), as in https://${typed}.`;
+		return (
+			`The base URL "${typed}" is not a valid URL: it needs https:// in ` +
+			`front (http:// only for this machine), as in https://${typed}.`
+		);
 	}
 	const shown = `${parsed.protocol}//${parsed.host}`;
 	const credentialsInUrl =
@@ -71,11 +78,16 @@ export function unsafeBaseUrlReason(url: string, viaProxy = false): string | und
 	if (parsed.protocol === 'https:') return credentialsInUrl;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
 		return viaProxy
-			? `The base URL ${shown} uses http, and the request would go through a proxy in clear text. Use https, or remove the proxy.`
+			? `The base URL ${shown} uses http, and the request would go through a ` +
+					`proxy in clear text. Use https, or remove the proxy.`
 			: credentialsInUrl;
 	}
 	if (parsed.protocol === 'http:') {
-		return `The base URL ${shown} uses http to a remote host, which would send the API key in clear text. Use https, or http only to this machine (localhost, 127.0.0.1, ::1).`;
+		return (
+			`The base URL ${shown} uses http to a remote host, which would send ` +
+			`the API key in clear text. Use https, or http only to this machine ` +
+			`(localhost, 127.0.0.1, ::1).`
+		);
 	}
 	return `The base URL ${shown} must start with https:// (or http:// for this machine).`;
 }

@@ -165,6 +165,7 @@ export function describeOtherItems(otherItemReferences: readonly string[]): stri
 	return [
 		'The other input items of this run were started too (unless their values were rejected before sending), ' +
 			`and are not in the output because the node stopped: ${otherItemReferences.join(', ')}.`,
-		"Check their state with Consignment > Get, or set the node's On Error setting to Continue to get an item per input item.",
+		"Check their state with Consignment > Get, or set the node's On Error " +
+			'setting to Continue to get an item per input item.',
 	].join('\n');
 }

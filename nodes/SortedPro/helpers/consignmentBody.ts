@@ -160,7 +160,8 @@ function readCountry(problems: Problems, field: string, raw: unknown): string | 
 	if (!code)
 		problems.add(
 			field,
-			"is not an ISO 3166 two-letter country code (such as GB, IE, FR, US); map the order's country code, not its country name",
+			'is not an ISO 3166 two-letter country code (such as GB, IE, FR, US); ' +
+				"map the order's country code, not its country name",
 			given,
 		);
 	return code;
@@ -523,7 +524,9 @@ export function readPackageList(
 				problem: {
 					field: 'Packages (List)',
 					message:
-						'is not JSON: give a list of packages such as [{"weight": 1.5, "length": 30, "width": 20, "height": 10, "description": "Shoes", "value": 40}]',
+						'is not JSON: give a list of packages such as [{"weight": 1.5, ' +
+						'"length": 30, "width": 20, "height": 10, "description": "Shoes", ' +
+						'"value": 40}]',
 					value: raw,
 				},
 			};

@@ -46,7 +46,12 @@ export function adviceForAllocationState(state: string | undefined): string | un
 		return undefined;
 	const only = `Only consignments in state ${ALLOCATABLE_STATES.join(' or ')} can be allocated.`;
 	if (normalised === 'cancelled' || normalised === 'cancelling')
-		return `It is ${normalised === 'cancelled' ? 'cancelled' : 'being cancelled'}, which is final in SortedPRO: create a new consignment to ship this order. ${only}`;
+		return (
+			`It is ` +
+			`${normalised === 'cancelled' ? 'cancelled' : 'being cancelled'}, ` +
+			`which is final in SortedPRO: create a new consignment to ship this ` +
+			`order. ${only}`
+		);
 	return `It is in state ${state}. ${only}`;
 }
 
@@ -103,7 +108,9 @@ export function interpretConsignment(
 			return {
 				reference,
 				status: 'failed',
-				reason: `It is already allocated with another carrier service (${service}, state ${state}). Deallocate it in SortedPRO first to change the service.`,
+				reason:
+					`It is already allocated with another carrier service (${service}, ` +
+					`state ${state}). Deallocate it in SortedPRO first to change the service.`,
 				consignmentState: state,
 			};
 		}
@@ -144,7 +151,10 @@ export function interpretConsignment(
 	return {
 		reference,
 		status: 'failed',
-		reason: `SortedPRO did not allocate it and gave no reason${state ? ` (the consignment is in state ${state})` : ''}. Open it in SortedPRO to see why${next}.`,
+		reason:
+			`SortedPRO did not allocate it and gave no ` +
+			`reason${state ? ` (the consignment is in state ${state})` : ''}. Open ` +
+			`it in SortedPRO to see why${next}.`,
 		consignmentState: state,
 	};
 }

@@ -224,7 +224,10 @@ export function describeCreateRejection(body: unknown, sent: JsonObject | undefi
 			? `SortedPRO has no shipping location ${location} in this account`
 			: 'SortedPRO did not accept the shipping location';
 		todo =
-			"Pick the location from the Shipping Location list, or check its reference in SortedPRO (Settings > Shipping Locations). Sandbox and production accounts have different locations: check the credential's Environment too.";
+			'Pick the location from the Shipping Location list, or check its ' +
+			'reference in SortedPRO (Settings > Shipping Locations). Sandbox and ' +
+			"production accounts have different locations: check the credential's " +
+			'Environment too.';
 	} else if (
 		/package\s*size/i.test(all) &&
 		/not\s*found|unknown|does\s*not\s*exist|no\s+such|invalid/i.test(all)

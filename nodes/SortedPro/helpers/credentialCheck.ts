@@ -15,9 +15,12 @@ export interface CredentialCheck {
 }
 
 const KEY_REJECTED =
-	'SortedPRO rejected the API key. Copy it again from SortedPRO (Settings > Users & Roles > User Accounts > Edit User > Show API Key) and check the Environment: sandbox and production keys differ.';
+	'SortedPRO rejected the API key. Copy it again from SortedPRO ' +
+	'(Settings > Users & Roles > User Accounts > Edit User > Show API Key) ' +
+	'and check the Environment: sandbox and production keys differ.';
 const ACCESS_REFUSED =
-	"SortedPRO accepted the key but refused access to shipping locations. Ask a SortedPRO administrator to check the user's permissions.";
+	'SortedPRO accepted the key but refused access to shipping locations. ' +
+	"Ask a SortedPRO administrator to check the user's permissions.";
 
 function oneLine(...parts: Array<string | undefined>): string {
 	return parts
@@ -72,7 +75,8 @@ export function checkTestResponse(
 			message: oneLine(
 				`${hostOf(baseUrl)} has no ${TEST_PATH} (HTTP ${statusCode}), so the Base URL does not point at the SortedPRO API`,
 				path
-					? `It ends in "${path}": the base URL is only the address of the API, without a path, e.g. ${baseUrl.slice(0, baseUrl.length - path.length)}`
+					? `It ends in "${path}": the base URL is only the address of the API, ` +
+							`without a path, e.g. ${baseUrl.slice(0, baseUrl.length - path.length)}`
 					: 'Check that it is the address of the SortedPRO API or of a proxy that forwards to it',
 			),
 		};

@@ -38,7 +38,11 @@ function deallocationAdvice(_reason: string, state: string | undefined): string 
 		return undefined;
 	if (is(state, 'Cancelled', 'Cancelling'))
 		return 'It is cancelled, so it has no allocation to undo.';
-	return `It is in state ${state}: only consignments in state ${DEALLOCATABLE_STATES.join(', ').replace(/, (?=[^,]*$)/, ' or ')} can be deallocated, so once a carrier has it, it stays allocated.`;
+	return (
+		`It is in state ${state}: only consignments in state ` +
+		`${DEALLOCATABLE_STATES.join(', ').replace(/, (?=[^,]*$)/, ' or ')} ` +
+		`can be deallocated, so once a carrier has it, it stays allocated.`
+	);
 }
 
 export const deallocation: LifecycleKind = {
@@ -52,7 +56,8 @@ export const deallocation: LifecycleKind = {
 		outputFailedOption: 'Output Failed Deallocations',
 	},
 	pendingReason:
-		"SortedPRO accepted the deallocation (HTTP 202 Accepted) but had not finished it. Check the consignment's state with Consignment > Get.",
+		'SortedPRO accepted the deallocation (HTTP 202 Accepted) but had not ' +
+		"finished it. Check the consignment's state with Consignment > Get.",
 	readConsignment(reference, consignment) {
 		const state = stateOf(consignment);
 		if (is(state, 'Unallocated', 'AllocationFailed')) {
@@ -82,7 +87,11 @@ function cancellationAdvice(_reason: string, state: string | undefined): string 
 		is(state, 'Cancelled', 'Cancelling', 'Unallocated', 'AllocationFailed', 'Allocated')
 	)
 		return undefined;
-	return `It is in state ${state}: SortedPRO may refuse to cancel a consignment once it is manifested or with the carrier. Ask the carrier or Sorted support to stop it.`;
+	return (
+		`It is in state ${state}: SortedPRO may refuse to cancel a consignment ` +
+		`once it is manifested or with the carrier. Ask the carrier or Sorted ` +
+		`support to stop it.`
+	);
 }
 
 export const cancellation: LifecycleKind = {
@@ -96,7 +105,9 @@ export const cancellation: LifecycleKind = {
 		outputFailedOption: 'Output Failed Cancellations',
 	},
 	pendingReason:
-		'SortedPRO accepted the cancellation (HTTP 202 Accepted) but had not finished it: the consignment is probably in state Cancelling. Check its state with Consignment > Get; do not cancel it again.',
+		'SortedPRO accepted the cancellation (HTTP 202 Accepted) but had not ' +
+		'finished it: the consignment is probably in state Cancelling. Check ' +
+		'its state with Consignment > Get; do not cancel it again.',
 	readConsignment(reference, consignment) {
 		const state = stateOf(consignment);
 		if (is(state, 'Cancelled')) {

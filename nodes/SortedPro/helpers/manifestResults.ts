@@ -10,7 +10,8 @@ import type { BulkOutcome } from './bulkOutcome';
 export type ManifestResult = BulkOutcome;
 
 export const MANIFEST_PENDING_REASON =
-	"SortedPRO accepted the manifest request (HTTP 202 Accepted) but had not finished it. Check the consignment's state with Consignment > Get.";
+	'SortedPRO accepted the manifest request (HTTP 202 Accepted) but had ' +
+	"not finished it. Check the consignment's state with Consignment > Get.";
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -117,7 +118,9 @@ export function interpretManifestState(reference: string, consignment: unknown):
 	return {
 		reference,
 		status: 'failed',
-		reason: `${why}${state && normalised !== 'manifestfailed' ? ` (the consignment is in state ${state})` : ''}. Only allocated consignments can be manifested.`,
+		reason:
+			`${why}${state && normalised !== 'manifestfailed' ? ` (the consignment is in state ${state})` : ''}. ` +
+			`Only allocated consignments can be manifested.`,
 		consignmentState: state,
 	};
 }

@@ -137,7 +137,10 @@ export function parseDecimal(text: string): Parsed<number> {
 				const asDecimal = Number(`${integerPart}.${fraction}`);
 				return {
 					ok: false,
-					reason: `is ambiguous: it could be ${asDecimal} or ${integerPart}${fraction}; write it with a dot as the decimal point (e.g. ${asDecimal}) or without separators (e.g. ${integerPart}${fraction})`,
+					reason:
+						`is ambiguous: it could be ${asDecimal} or ${integerPart}${fraction}; ` +
+						`write it with a dot as the decimal point (e.g. ${asDecimal}) or ` +
+						`without separators (e.g. ${integerPart}${fraction})`,
 				};
 			}
 			normalised = `${integerPart || '0'}.${fraction}`;

@@ -134,8 +134,14 @@ export const QUOTE_REFERENCE =
 /** Advice for a failed allocation with a quote whose reason is about the quote. */
 export function adviceForQuoteFailure(reason: string): string | undefined {
 	if (/expire/i.test(reason))
-		return 'Quotes expire (see ExpiryDate in Get Quotes): get new quotes for this consignment with Consignment > Get Quotes and allocate with a fresh QuoteReference.';
+		return (
+			'Quotes expire (see ExpiryDate in Get Quotes): get new quotes for this ' +
+			'consignment with Consignment > Get Quotes and allocate with a fresh QuoteReference.'
+		);
 	if (/quote/i.test(reason))
-		return 'Use a QuoteReference that Consignment > Get Quotes gave for this same consignment, and allocate before its ExpiryDate.';
+		return (
+			'Use a QuoteReference that Consignment > Get Quotes gave for this same ' +
+			'consignment, and allocate before its ExpiryDate.'
+		);
 	return undefined;
 }

@@ -74,7 +74,10 @@ export function describeGroupRefusal(
 	body: unknown,
 	group: string,
 ): { message?: string; hint: string } {
-	const hint = `Check the carrier service group: pick it from the list, or enter its Service Group Code exactly as SortedPRO shows it under Settings > Carrier Service Groups (${group} was sent).`;
+	const hint =
+		`Check the carrier service group: pick it from the list, or enter its ` +
+		`Service Group Code exactly as SortedPRO shows it under Settings > ` +
+		`Carrier Service Groups (${group} was sent).`;
 	const texts: string[] = [];
 	if (isObject(body)) {
 		texts.push(field(body, 'Message'), field(body, 'Code'));

@@ -165,7 +165,9 @@ function transportError(
 			`The request to ${action} could not be built`,
 			{
 				itemIndex,
-				description: `Node.js refused it (${code.toLowerCase()}). Check the API key in the SortedPRO API credential for stray characters.`,
+				description:
+					`Node.js refused it (${code.toLowerCase()}). Check the API key in the ` +
+					`SortedPRO API credential for stray characters.`,
 			},
 		);
 	}
@@ -222,7 +224,10 @@ export function errorForUnusableResponse(
 ): NodeApiError {
 	return new NodeApiError(context.getNode(), {} as JsonObject, {
 		message: `SortedPRO gave an unusable answer when trying to ${action}: ${reason}`,
-		description: `This is usually temporary or caused by a proxy in between. ${"Run the workflow again, or turn on Retry On Fail in the node's Settings."} If it persists, check the credential's Environment and Base URL.`,
+		description:
+			`This is usually temporary or caused by a proxy in between. ` +
+			`${"Run the workflow again, or turn on Retry On Fail in the node's Settings."} ` +
+			`If it persists, check the credential's Environment and Base URL.`,
 		itemIndex: itemIndexOf(context),
 	});
 }

@@ -31,7 +31,8 @@ export function allocationOptions(operations: string[]): INodeProperties {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to output an item for each consignment that was not allocated (with Allocated false and its FailureReason) instead of failing the node',
+					'Whether to output an item for each consignment that was not allocated ' +
+					'(with Allocated false and its FailureReason) instead of failing the node',
 			},
 		],
 	};

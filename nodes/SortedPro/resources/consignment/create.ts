@@ -54,7 +54,9 @@ const NOT_REUSABLE_STATES = new Set(['Cancelled', 'Cancelling']);
 /** A search that lists more candidates than this is too broad to check one by one. */
 const MAX_CANDIDATES = 50;
 const MAY_HAVE_BEEN_CREATED =
-	'The consignment may or may not have been created. With Reuse Existing on and a Customer Reference (the order number), running the node again is safe: it outputs the consignment if it exists and creates it otherwise.';
+	'The consignment may or may not have been created. With Reuse Existing ' +
+	'on and a Customer Reference (the order number), running the node ' +
+	'again is safe: it outputs the consignment if it exists and creates it otherwise.';
 
 interface Request {
 	body: JsonObject;
@@ -208,7 +210,9 @@ async function findExisting(
 			`SortedPRO listed ${candidates.length} consignments for customer reference ${customerReference}`,
 			{
 				itemIndex: context.getItemIndex(),
-				description: `That is too many to check one by one for an exact match. Use a more specific Customer Reference (the order number). ${nothingCreated}`,
+				description:
+					`That is too many to check one by one for an exact match. Use a more ` +
+					`specific Customer Reference (the order number). ${nothingCreated}`,
 			},
 		);
 	}
@@ -288,8 +292,15 @@ async function postConsignment(
 		};
 	}
 	throw new NodeApiError(context.getNode(), {} as never, {
-		message: `SortedPRO accepted the consignment (HTTP ${response.statusCode}) but its answer held no consignment reference`,
-		description: `The consignment was probably created: look for it in SortedPRO before running the node again${customerReference ? ` (customer reference ${customerReference})` : ''}. Give a Customer Reference and turn on Reuse Existing so the node can find it by itself.`,
+		message:
+			`SortedPRO accepted the consignment (HTTP ${response.statusCode}) but ` +
+			`its answer held no consignment reference`,
+		description:
+			`The consignment was probably created: look for it in SortedPRO before ` +
+			`running the node ` +
+			`again${customerReference ? ` (customer reference ${customerReference})` : ''}. ` +
+			`Give a Customer Reference and turn on Reuse Existing so the node can ` +
+			`find it by itself.`,
 		itemIndex: context.getItemIndex(),
 	});
 }
@@ -320,7 +331,10 @@ async function toItem(
 			return {
 				json: {
 					...summary,
-					ReturnConsignmentError: `The consignment was ${outcome.created ? 'created' : 'found'}, but reading it back failed (HTTP ${response.statusCode}); get it later with Consignment > Get.`,
+					ReturnConsignmentError:
+						`The consignment was ${outcome.created ? 'created' : 'found'}, but ` +
+						`reading it back failed (HTTP ${response.statusCode}); get it later ` +
+						`with Consignment > Get.`,
 				},
 				pairedItem,
 			};
@@ -359,7 +373,11 @@ async function createConsignment(
 	if (!customerReference) {
 		throw new NodeOperationError(this.getNode(), 'Reuse Existing needs a Customer Reference', {
 			itemIndex: this.getItemIndex(),
-			description: `Item ${this.getItemIndex()} has no Customer Reference (Additional Fields, or ConsignmentReferenceProvidedByCustomer in a JSON body), so there is nothing to recognise an existing consignment by. Map the order number into it, or turn Reuse Existing off. Nothing was sent to SortedPRO.`,
+			description:
+				`Item ${this.getItemIndex()} has no Customer Reference (Additional ` +
+				`Fields, or ConsignmentReferenceProvidedByCustomer in a JSON body), so ` +
+				`there is nothing to recognise an existing consignment by. Map the ` +
+				`order number into it, or turn Reuse Existing off. Nothing was sent to SortedPRO.`,
 		});
 	}
 	const { earlier, claim } = earlierInThisRun(this, customerReference);
@@ -465,7 +483,8 @@ const packageValues: INodeProperties[] = [
 		options: DIMENSION_UNITS,
 		default: 'Cm',
 		description:
-			'The unit of length, width and height. SortedPRO documents only Cm, so other units are converted to Cm before sending.',
+			'The unit of length, width and height. SortedPRO documents only Cm, so ' +
+			'other units are converted to Cm before sending.',
 	},
 	{
 		displayName: 'Height',
@@ -486,11 +505,15 @@ const packageValues: INodeProperties[] = [
 	{
 		displayName: 'Package Size Name or ID',
 		name: 'packageSizeReference',
+		// The description is there, split over lines to keep them within 120 characters.
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-options
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPackageSizes' },
 		default: '',
 		description:
-			'A predefined package size of the account, which replaces weight and dimensions. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'A predefined package size of the account, which replaces weight and ' +
+			'dimensions. Choose from the list, or specify an ID using an ' +
+			'<a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Value',
@@ -562,7 +585,9 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, specifyBody: ['json'] } },
 		default: JSON_EXAMPLE,
 		description:
-			'The consignment in the shape of the SortedPRO API version 1.1 (PascalCase, Weight {Value, Unit}); it is checked as the fields are before sending',
+			'The consignment in the shape of the SortedPRO API version 1.1 ' +
+			'(PascalCase, Weight {Value, Unit}); it is checked as the fields are ' +
+			'before sending',
 	},
 	{
 		displayName: 'Shipping Location',
@@ -664,7 +689,10 @@ export const createFields: INodeProperties[] = [
 		displayOptions: { show: { ...showForFields, packagesInput: ['json'] } },
 		default: PACKAGES_EXAMPLE,
 		description:
-			'A list of packages, each with the names of the package fields (weight, weightUnit, length, width, height, dimensionUnit, description, value, currency, packageSizeReference); an expression can build it from the parcels or line items of an order',
+			'A list of packages, each with the names of the package fields ' +
+			'(weight, weightUnit, length, width, height, dimensionUnit, ' +
+			'description, value, currency, packageSizeReference); an expression ' +
+			'can build it from the parcels or line items of an order',
 		hint: 'Numbers may be text such as "1,5" or "2 kg"; units and currency default to Kg, Cm and GBP',
 	},
 	{
@@ -682,7 +710,8 @@ export const createFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. #1001',
 				description:
-					'Your own reference, such as the order number; sent as ConsignmentReferenceProvidedByCustomer and used by Reuse Existing',
+					'Your own reference, such as the order number; sent as ' +
+					'ConsignmentReferenceProvidedByCustomer and used by Reuse Existing',
 			},
 			{
 				displayName: 'Deliver Exactly on Date',
@@ -757,7 +786,8 @@ export const createFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. Fragile, Oversized',
 				description:
-					'Allocation tags, separated by commas, or an expression giving a list; only services carrying every tag can be chosen',
+					'Allocation tags, separated by commas, or an expression giving a list; ' +
+					'only services carrying every tag can be chosen',
 			},
 		],
 	},
@@ -775,7 +805,8 @@ export const createFields: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to output the whole consignment as SortedPRO holds it (one more request) instead of its reference and links',
+					'Whether to output the whole consignment as SortedPRO holds it (one ' +
+					'more request) instead of its reference and links',
 			},
 			{
 				displayName: 'Reuse Existing',
@@ -783,7 +814,9 @@ export const createFields: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to output the consignment that already has this Customer Reference instead of creating another, so a re-run never ships an order twice',
+					'Whether to output the consignment that already has this Customer ' +
+					'Reference instead of creating another, so a re-run never ships an ' +
+					'order twice',
 			},
 		],
 	},

@@ -46,7 +46,10 @@ export function lifecycleOptions(operation: string, kind: LifecycleKind): INodeP
 				name: kind.outputFailedParameter,
 				type: 'boolean',
 				default: false,
-				description: `Whether to output an item for each consignment that was not ${kind.words.verb} (with ${kind.flag} false and its FailureReason) instead of failing the node`,
+				description:
+					`Whether to output an item for each consignment that was not ` +
+					`${kind.words.verb} (with ${kind.flag} false and its FailureReason) ` +
+					`instead of failing the node`,
 			},
 		],
 	};

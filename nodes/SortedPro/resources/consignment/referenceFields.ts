@@ -82,7 +82,9 @@ export function readConsignmentReferences(context: IExecuteSingleFunctions): str
 		throw new NodeOperationError(context.getNode(), 'No consignment references given', {
 			itemIndex: context.getItemIndex(),
 			description:
-				'Enter at least one reference such as EC-123-456-789, or map the field of the previous node that holds it. If it is mapped, that field is empty for this item.',
+				'Enter at least one reference such as EC-123-456-789, or map the field ' +
+				'of the previous node that holds it. If it is mapped, that field is ' +
+				'empty for this item.',
 		});
 	}
 	return references;
@@ -107,7 +109,8 @@ export function readConsignmentReference(
 			description:
 				references.length === 0
 					? 'Enter a reference such as EC-123-456-789, or map the field of the previous node that holds it.'
-					: 'Map one reference per item; to act on several consignments, send one item per reference (e.g. with a Split Out node).',
+					: 'Map one reference per item; to act on several consignments, send one ' +
+						'item per reference (e.g. with a Split Out node).',
 		},
 	);
 }
