@@ -27,10 +27,12 @@ function readCarrierService(context: IExecuteSingleFunctions): string {
 		{
 			missing: 'No carrier service chosen',
 			missingDescription:
-				'Pick a carrier service from the list, or switch "Carrier Service" from "From list" to "By ID" and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
+				'Pick a carrier service from the list, or switch "Carrier Service" from "From list" to "By ID" ' +
+				'and enter its reference (the Service Code in SortedPRO, e.g. MPD_RMDTPS48HNAUT).',
 			invalid: (shown) => `"${shown}" is not a carrier service reference`,
 			invalidDescription:
-				'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in SortedPRO). Pick the service from the list to be sure.',
+				'A carrier service reference is a code such as MPD_RMDTPS48HNAUT (the Service Code in ' +
+				'SortedPRO). Pick the service from the list to be sure.',
 		},
 	);
 }

@@ -33,7 +33,9 @@ function readQuoteReference(context: IExecuteSingleFunctions): string {
 			{
 				itemIndex: context.getItemIndex(),
 				description:
-					'A quote reference is a GUID such as 3f2b8c1e-5d4a-4f7b-9e21-6c0d8a9b1e2f. Map the QuoteReference field of a Consignment > Get Quotes item for this consignment. Nothing was sent to SortedPRO.',
+					'A quote reference is a GUID such as 3f2b8c1e-5d4a-4f7b-9e21-6c0d8a9b1e2f. Map the ' +
+					'QuoteReference field of a Consignment > Get Quotes item for this consignment. ' +
+					'Nothing was sent to SortedPRO.',
 			},
 		);
 	}

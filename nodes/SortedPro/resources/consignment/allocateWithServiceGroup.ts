@@ -27,10 +27,13 @@ function readServiceGroup(context: IExecuteSingleFunctions): string {
 		{
 			missing: 'No carrier service group chosen',
 			missingDescription:
-				'Pick a carrier service group from the list, or switch "Service Group" to "By ID" and enter its Service Group Code (SortedPRO shows it under Settings > Carrier Service Groups). Nothing was sent to SortedPRO.',
+				'Pick a carrier service group from the list, or switch "Service Group" to "By ID" and ' +
+				'enter its Service Group Code (SortedPRO shows it under Settings > Carrier Service ' +
+				'Groups). Nothing was sent to SortedPRO.',
 			invalid: (shown) => `"${shown}" is not a carrier service group code`,
 			invalidDescription:
-				'A Service Group Code is a short code such as valuableGoods, made of letters, digits, "-", "_", "." and ":". Pick the group from the list to be sure. Nothing was sent to SortedPRO.',
+				'A Service Group Code is a short code such as valuableGoods, made of letters, digits, ' +
+				'"-", "_", "." and ":". Pick the group from the list to be sure. Nothing was sent to SortedPRO.',
 		},
 	);
 }

@@ -23,7 +23,7 @@ export const cancelConsignmentsOperation: INodePropertyOptions = {
 	value: OPERATION,
 	action: 'Cancel consignments',
 	description:
-		'Cancel consignments for good: SortedPRO cannot reinstate a cancelled consignment, so a new one must be created to ship it',
+		'Cancel consignments for good: SortedPRO cannot reinstate a cancelled one, so a new one must be created to ship it',
 	// The bulk engine sends the requests (combined, chunked), never twice: docs/adr/0002.
 	routing: ownRouting(
 		{ method: 'PUT', url: '/consignments/cancellist' },

@@ -52,7 +52,9 @@ async function getQuotes(
 			response,
 			action,
 			response.statusCode === 400
-				? 'Quotes are given for consignments that are not allocated yet (state Unallocated or AllocationFailed): check its state with Consignment > Get, and deallocate it first to compare quotes.'
+				? 'Quotes are given for consignments that are not allocated yet (state Unallocated or ' +
+						'AllocationFailed): check its state with Consignment > Get, and deallocate it first to ' +
+						'compare quotes.'
 				: undefined,
 		);
 	}
@@ -109,7 +111,7 @@ export const getQuotesFields: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to output an item (with Available false and its ExclusionReason) for each carrier service that could not quote',
+					'Whether to output an item (with Available false and its ExclusionReason) for each service that could not quote',
 			},
 		],
 	},

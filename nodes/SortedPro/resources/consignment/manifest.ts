@@ -63,7 +63,7 @@ export const manifestFields: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to output an item for each consignment that was not manifested (with Manifested false and its FailureReason) instead of failing the node',
+					'Whether to output consignments not manifested (Manifested false, with FailureReason) instead of failing',
 			},
 		],
 	},
