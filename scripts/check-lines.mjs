@@ -2,7 +2,9 @@
 // No line longer than 120 characters in nodes/, credentials/ and test/ (Prettier wraps code at
 // 100 but leaves long strings, comments and Markdown tables alone). Part of `npm run lint`.
 // JSON is left out: the workflow fixtures hold n8n's own one-line parameter strings (a Set
-// node's JSON output, say), which JSON cannot wrap.
+// node's JSON output, say), which JSON cannot wrap. A line ending in the comment
+// `// check-lines: one literal` is allowed: n8n's lint and community-package scanner read some
+// values (a node's subtitle) only as one string literal.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -22,7 +24,7 @@ for (const file of files) {
 		continue; // deleted in the working tree
 	}
 	text.split('\n').forEach((line, index) => {
-		if (line.length > LIMIT) {
+		if (line.length > LIMIT && !line.endsWith('// check-lines: one literal')) {
 			found++;
 			console.error(`${file}:${index + 1}: ${line.length} characters (at most ${LIMIT})`);
 		}

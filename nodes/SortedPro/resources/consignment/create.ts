@@ -505,15 +505,12 @@ const packageValues: INodeProperties[] = [
 	{
 		displayName: 'Package Size Name or ID',
 		name: 'packageSizeReference',
-		// The description is there, split over lines to keep them within 120 characters.
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-missing-from-dynamic-options
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPackageSizes' },
 		default: '',
 		description:
-			'A predefined package size of the account, which replaces weight and ' +
-			'dimensions. Choose from the list, or specify an ID using an ' +
-			'<a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'A predefined package size of the account, which replaces weight and dimensions',
 	},
 	{
 		displayName: 'Value',
