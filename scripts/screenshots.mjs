@@ -7,11 +7,12 @@
 // shows its hints under the fields. A failed assertion fails the script.
 //
 //   npm start                 (in another terminal; or let this script start the demo itself)
-//   node scripts/screenshots.mjs [--debug]
+//   node scripts/screenshots.mjs [--debug] [--only=<name>[,<name>...]]
 //
 // Uses the running demo found through its state.json (DEMO_STATE_FILE); when there is none it starts
 // `node scripts/demo.mjs` itself and stops it afterwards. --debug also saves every intermediate
-// page to .cache/screenshots-debug/ (git-ignored).
+// page to .cache/screenshots-debug/ (git-ignored). --only takes just the named shots (and their
+// assertions): node-panel, allocate, execution, credential, create-form.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,21 @@ const DEBUG = process.argv.includes('--debug');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NODE_NAME = 'Allocate With Royal Mail';
 const ALLOCATE_WORKFLOW = 'sortedProExAlloc';
+const CREATE_NODE_NAME = 'Create Consignment';
+const ORDER_WORKFLOW = 'sortedProExOrderLbl';
+const SHOTS = ['node-panel', 'allocate', 'execution', 'credential', 'create-form'];
+const ONLY = process.argv
+	.find((a) => a.startsWith('--only='))
+	?.slice('--only='.length)
+	.split(',')
+	.filter(Boolean);
+for (const name of ONLY ?? []) {
+	if (!SHOTS.includes(name)) {
+		throw new Error(`--only: unknown shot "${name}" (the shots: ${SHOTS.join(', ')})`);
+	}
+}
+/** Whether this run takes the named shot. */
+const wants = (name) => !ONLY || ONLY.includes(name);
 
 let demo;
 let browser;
@@ -84,6 +100,15 @@ async function debug(page, label) {
 	});
 }
 
+/** Logs in with the owner the demo created. */
+async function signIn(state) {
+	await page.goto(`${state.editorUrl}/signin`);
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(state.login.email);
+	await page.locator('input[name="password"]').fill(state.login.password);
+	await page.locator('[data-test-id="form-submit-button"]').click();
+	await page.waitForURL((u) => !u.pathname.includes('signin'));
+}
+
 async function main() {
 	if (!existsSync(CHROMIUM))
 		throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
@@ -112,23 +137,29 @@ async function main() {
 	page.setDefaultTimeout(90000);
 	page.setDefaultNavigationTimeout(180000);
 
-	// Log in with the owner the demo created.
-	await page.goto(`${state.editorUrl}/signin`);
-	await page.locator('input[name="emailOrLdapLoginId"]').fill(state.login.email);
-	await page.locator('input[name="password"]').fill(state.login.password);
-	await page.locator('[data-test-id="form-submit-button"]').click();
-	await page.waitForURL((u) => !u.pathname.includes('signin'));
+	await signIn(state);
 
 	// Start from fresh consignments so the execution shows the example's first-run result.
 	await fetch(`${state.simulatorUrl}/__sim/reset`, { method: 'POST' });
 
-	await page.goto(`${state.editorUrl}/workflow/${ALLOCATE_WORKFLOW}`);
 	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: NODE_NAME });
-	await node.waitFor();
-	await page.waitForTimeout(1000);
-	await debug(page, 'workflow');
+	const ndv = page.locator('[data-test-id="ndv"]');
+	if (wants('node-panel') || wants('allocate') || wants('execution')) {
+		await page.goto(`${state.editorUrl}/workflow/${ALLOCATE_WORKFLOW}`);
+		await node.waitFor();
+		await page.waitForTimeout(1000);
+		await debug(page, 'workflow');
+	}
 
-	// (a) The node panel's search finds SortedPRO.
+	if (wants('node-panel')) await nodePanelShots();
+	if (wants('allocate')) await allocateShots(node, ndv);
+	if (wants('execution')) await executionShot(node, ndv);
+	if (wants('credential')) await credentialShot(state);
+	if (wants('create-form')) await createFormShot(state);
+}
+
+/** (a) The node panel's search finds SortedPRO. */
+async function nodePanelShots() {
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	const search = page
 		.locator(
@@ -165,10 +196,11 @@ async function main() {
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('Escape');
 	await page.waitForTimeout(500);
+}
 
-	// (b) The Allocate operation with the carrier-service picker open.
+/** (b) The Allocate operation with the carrier-service picker open. */
+async function allocateShots(node, ndv) {
 	await node.dblclick();
-	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.waitFor();
 	await page.waitForTimeout(800);
 	await debug(page, 'ndv');
@@ -222,8 +254,10 @@ async function main() {
 		.catch(() => page.keyboard.press('Escape'));
 	await ndv.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => page.keyboard.press('Escape'));
 	await page.waitForTimeout(500);
+}
 
-	// (c) An execution's output.
+/** (c) An execution's output. */
+async function executionShot(node, ndv) {
 	await page.locator('[data-test-id="execute-workflow-button"]').click();
 	await page
 		.locator('[data-test-id="canvas-node-status-success"], .canvas-node-status-success')
@@ -254,9 +288,11 @@ async function main() {
 	await page.waitForTimeout(800);
 	await debug(page, 'output');
 	await shot(page, 'execution-output.png');
-
-	// (d) The credential form, with the hints under its fields.
 	await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** (d) The credential form, with the hints under its fields. */
+async function credentialShot(state) {
 	await page.goto(`${state.editorUrl}/home/credentials/${state.credential.id}`);
 	const modal = page.locator('[data-test-id="editCredential-modal"]').first();
 	await modal.waitFor();
@@ -268,6 +304,47 @@ async function main() {
 	);
 	await debug(page, 'credential');
 	await shot(page, 'credential-form.png');
+}
+
+/**
+ * (e) The Create Consignment form of the order-to-label example, its Destination and Packages
+ * mapped from the pinned Shopify order that the input panel shows.
+ */
+async function createFormShot(state) {
+	// A fresh browser context: the editor keeps the panel widths an earlier shot dragged, and the
+	// input panel should have its default width here.
+	const context = await browser.newContext({
+		viewport: { width: 1600, height: 1900 },
+		deviceScaleFactor: 1,
+		colorScheme: 'light',
+	});
+	page = await context.newPage();
+	page.setDefaultTimeout(90000);
+	page.setDefaultNavigationTimeout(180000);
+	await signIn(state);
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await page.goto(`${state.editorUrl}/workflow/${ORDER_WORKFLOW}`);
+	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: CREATE_NODE_NAME });
+	await node.waitFor();
+	await page.waitForTimeout(1000);
+	await node.dblclick();
+	await ndv.waitFor();
+	await page.waitForTimeout(1500);
+	await debug(page, 'create-form-open');
+	// Scroll the parameters so the Destination section starts at the top, Packages below it.
+	const destination = ndv.getByText('Destination', { exact: true }).first();
+	await destination.waitFor();
+	await destination.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	// No hovered field: its toolbar would cover a label.
+	await page.mouse.move(1, 1);
+	await page.waitForTimeout(800);
+	const text = await ndv.innerText();
+	expectShown(
+		text.includes('Destination') && text.includes('Packages') && text.includes('shipping_address'),
+		'the Create Consignment form shows Destination and Packages mapped from the Shopify order',
+	);
+	await debug(page, 'create-form');
+	await shot(page, 'create-form-from-order.png');
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
