@@ -16,6 +16,7 @@ import { SortedPro } from '../../nodes/SortedPro/SortedPro.node';
 import {
 	CARRIER_SERVICE_REFS,
 	SEEDED_REFS,
+	SERVICE_GROUP_REFS,
 	makeConsignmentReference,
 	startSimulator,
 	type Simulator,
@@ -42,6 +43,8 @@ interface Values {
 	labelFormat?: unknown;
 	limit?: unknown;
 	jsonBody?: unknown;
+	serviceGroup?: unknown;
+	quoteReference?: unknown;
 }
 
 interface InputOperation {
@@ -60,6 +63,19 @@ interface InputOperation {
 const SERVICE = CARRIER_SERVICE_REFS.royalMailTracked48;
 const [OK_1] = SEEDED_REFS.allocatable;
 const allocated = async (references: string[]) => await allocateFirst(sim, references);
+/** A well-formed quote reference SortedPRO never issued: what a run without a quote sends. */
+const NO_QUOTE = '00000000-0000-4000-8000-000000000000';
+/** The quote the simulator gave in the last prepare, standing for "quote" in a quote input. */
+let quoteGiven = NO_QUOTE;
+
+async function quoteFor(reference: string | undefined): Promise<string | undefined> {
+	const response = await fetch(`${sim.url}/quotes/consignment/${reference ?? ''}`, {
+		headers: { 'ocp-apim-subscription-key': sim.apiKey },
+	});
+	const body = (await response.json()) as { Quotes?: Array<{ QuoteReference: string }> };
+	return body.Quotes?.[0]?.QuoteReference;
+}
+
 const field = (name: string) => (items: INodeExecutionData[]) =>
 	items.map((item) => String((item.json as Record<string, unknown>)[name]));
 
@@ -152,6 +168,83 @@ for (const [operation, prepare] of [
 	});
 }
 
+// The newer allocation modes, quotes and tracking.
+OPERATIONS.push(
+	{
+		name: 'consignment allocateWithServiceGroup',
+		kind: 'bulk',
+		fields: ['references', 'serviceGroup', 'baseUrl'],
+		defaultReferences: [makeConsignmentReference(300_003)],
+		parameters: ({ references, serviceGroup = SERVICE_GROUP_REFS.valuableGoods }) => ({
+			resource: 'consignment',
+			operation: 'allocateWithServiceGroup',
+			serviceGroup: { __rl: true, mode: 'id', value: serviceGroup },
+			consignmentReferences: references,
+		}),
+		outputOf: field('ConsignmentReference'),
+	},
+	{
+		name: 'consignment allocateWithCheapestQuote',
+		kind: 'bulk',
+		fields: ['references', 'baseUrl'],
+		defaultReferences: [makeConsignmentReference(300_004)],
+		parameters: ({ references }) => ({
+			resource: 'consignment',
+			operation: 'allocateWithCheapestQuote',
+			consignmentReferences: references,
+		}),
+		outputOf: field('ConsignmentReference'),
+	},
+	{
+		name: 'consignment allocateWithQuote',
+		kind: 'single',
+		fields: ['references', 'quoteReference', 'baseUrl'],
+		defaultReferences: [makeConsignmentReference(300_005)],
+		prepare: async ([reference]) => {
+			quoteGiven = (await quoteFor(reference)) ?? NO_QUOTE;
+		},
+		parameters: ({ references, quoteReference = 'quote' }) => ({
+			resource: 'consignment',
+			operation: 'allocateWithQuote',
+			consignmentReference: references,
+			quoteReference:
+				typeof quoteReference === 'string'
+					? quoteReference.replace(/quote/g, quoteGiven)
+					: quoteReference,
+		}),
+		outputOf: field('ConsignmentReference'),
+	},
+	...(['getQuotes', 'getTracking'] as const).map(
+		(operation): InputOperation => ({
+			name: `consignment ${operation}`,
+			kind: 'single',
+			fields: ['references', 'baseUrl'],
+			defaultReferences: [OK_1],
+			parameters: ({ references }) => ({
+				resource: 'consignment',
+				operation,
+				consignmentReference: references,
+			}),
+			// Several quotes or events for one consignment: the output is about it once.
+			outputOf: (items) => [...new Set(field('ConsignmentReference')(items))],
+		}),
+	),
+	...(['shippingLocation', 'packageSize'] as const).map(
+		(resource): InputOperation => ({
+			name: `${resource} list`,
+			kind: 'none',
+			fields: ['baseUrl', 'limit'],
+			defaultReferences: [],
+			parameters: ({ limit }) => ({
+				resource,
+				operation: 'list',
+				...(limit === undefined ? { returnAll: true } : { returnAll: false, limit }),
+			}),
+			outputOf: field('Reference'),
+		}),
+	),
+);
+
 // Create's row applies when the node has a Create operation with a JSON body field.
 const hasCreate = new SortedPro().description.properties.some(
 	(property) =>
@@ -228,6 +321,7 @@ describe.each(CELLS.map((cell) => [`${cell.input.kind}: ${cell.input.name}`, cel
 		it(`${cell.operation.name} (${cell.expected})`, async () => {
 			const { input, operation, expected } = cell;
 			sim.reset();
+			quoteGiven = NO_QUOTE;
 			const values: Values = {};
 			let references = operation.defaultReferences;
 			if (input.kind === 'references') {

@@ -12,7 +12,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CARRIER_SERVICE_REFS, SEEDED_REFS, makeConsignmentReference } from '../simulator';
+import {
+	CARRIER_SERVICE_REFS,
+	SEEDED_REFS,
+	SERVICE_GROUP_REFS,
+	makeConsignmentReference,
+} from '../simulator';
 
 export type Expectation = 'refused' | 'ok' | 'sortedProRefuses' | 'unreachable' | 'sent';
 
@@ -23,7 +28,9 @@ export type FieldKind =
 	| 'baseUrl'
 	| 'labelFormat'
 	| 'limit'
-	| 'jsonBody';
+	| 'jsonBody'
+	| 'serviceGroup'
+	| 'quoteReference';
 
 export type OperationKind = 'bulk' | 'single' | 'none';
 
@@ -49,6 +56,7 @@ export interface BadInput {
 const [OK_1, OK_2] = SEEDED_REFS.allocatable;
 const TEN_MB = 10 * 1024 * 1024;
 const SERVICE = CARRIER_SERVICE_REFS.royalMailTracked48;
+const GROUP = SERVICE_GROUP_REFS.valuableGoods;
 
 /** 10 000 references nobody has seen, so auto-created Unallocated. */
 export const TEN_THOUSAND = Array.from({ length: 10_000 }, (_, n) =>
@@ -279,6 +287,73 @@ export const BAD_INPUTS: BadInput[] = [
 		expect: refused,
 	},
 	{ name: 'null', kind: 'carrierService', value: '={{ null }}', expect: refused },
+
+	// Carrier service groups (Allocate With Service Group).
+	{ name: 'empty', kind: 'serviceGroup', value: '', expect: refused },
+	{ name: 'whitespace only', kind: 'serviceGroup', value: '  \t ', expect: refused },
+	{ name: 'spaces around', kind: 'serviceGroup', value: `  ${GROUP}  `, expect: 'ok' },
+	{
+		name: 'a space inside',
+		kind: 'serviceGroup',
+		value: 'valuable Goods',
+		expect: refused,
+		mentions: 'valuable Goods',
+	},
+	{ name: 'a path', kind: 'serviceGroup', value: `${GROUP}/../x`, expect: refused },
+	{ name: 'a query', kind: 'serviceGroup', value: `${GROUP}?x=1`, expect: refused },
+	{ name: 'a NUL character', kind: 'serviceGroup', value: `${GROUP}\u0000`, expect: refused },
+	{ name: 'a 10 MB string', kind: 'serviceGroup', value: 'G'.repeat(TEN_MB), expect: refused },
+	{
+		name: 'an unknown group',
+		kind: 'serviceGroup',
+		value: 'NO-SUCH-GROUP',
+		expect: 'sortedProRefuses',
+		mentions: 'NO-SUCH-GROUP',
+	},
+	{
+		name: 'an object',
+		kind: 'serviceGroup',
+		value: '={{ $json }}',
+		json: { a: 1 },
+		expect: refused,
+	},
+	{ name: 'null', kind: 'serviceGroup', value: '={{ null }}', expect: refused },
+
+	// Quote references (Allocate With Quote). A value of "quote" stands for a quote just given.
+	{ name: 'empty', kind: 'quoteReference', value: '', expect: refused },
+	{ name: 'whitespace only', kind: 'quoteReference', value: ' \n ', expect: refused },
+	{ name: 'spaces around', kind: 'quoteReference', value: ' quote ', expect: 'ok' },
+	{ name: 'in braces', kind: 'quoteReference', value: '{quote}', expect: 'ok' },
+	{
+		name: 'not a GUID',
+		kind: 'quoteReference',
+		value: 'cheapest',
+		expect: refused,
+		mentions: 'cheapest',
+	},
+	{
+		name: 'a GUID with a path',
+		kind: 'quoteReference',
+		value: 'quote/../../consignments',
+		expect: refused,
+	},
+	{ name: 'two GUIDs', kind: 'quoteReference', value: 'quote,quote', expect: refused },
+	{
+		name: 'a GUID nobody issued',
+		kind: 'quoteReference',
+		value: '3f2b8c1e-5d4a-4f7b-9e21-6c0d8a9b1e2f',
+		expect: 'sortedProRefuses',
+	},
+	{ name: 'a number', kind: 'quoteReference', value: '={{ 42 }}', expect: refused },
+	{
+		name: 'an object',
+		kind: 'quoteReference',
+		value: '={{ $json }}',
+		json: { a: 1 },
+		expect: refused,
+	},
+	{ name: 'null', kind: 'quoteReference', value: '={{ null }}', expect: refused },
+	{ name: 'a 10 MB string', kind: 'quoteReference', value: 'q'.repeat(TEN_MB), expect: refused },
 
 	// The credential's base URL (every operation).
 	{

@@ -10,6 +10,8 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import {
 	CARRIER_SERVICE_REFS,
 	SEED_CARRIER_SERVICES,
+	SEED_PACKAGE_SIZES,
+	SEED_SHIPPING_LOCATIONS,
 	faults,
 	makeConsignmentReference,
 	SERVICE_GROUP_REFS,
@@ -272,6 +274,134 @@ OPERATIONS.push({
 			throw new Error(`${reference} is output as created but the simulator has ${held.join(', ')}`);
 		if (held.length !== 1) throw new Error(`the simulator holds ${held.length} consignments`);
 		return [];
+	},
+});
+
+/** A list with a fixed seed: every seeded entry output exactly once, nothing else. */
+function verifyList(seeded: ReadonlyArray<{ Reference: string }>, what: string) {
+	return (_sim: Simulator, items: INodeExecutionData[]): string[] => {
+		const known = new Set(seeded.map((entry) => entry.Reference));
+		const output = items.map((item) => String(json(item).Reference));
+		for (const reference of output)
+			if (!known.has(reference)) throw new Error(`unknown ${what} ${reference}`);
+		if (new Set(output).size !== output.length) throw new Error(`a ${what} is output twice`);
+		if (output.length !== known.size)
+			throw new Error(`${output.length} of ${known.size} ${what}s output`);
+		return [];
+	};
+}
+
+OPERATIONS.push(
+	{
+		name: 'shippingLocation list',
+		endpoint: { method: 'GET', path: '/shippinglocations' },
+		references: [],
+		parameters: () => ({ resource: 'shippingLocation', operation: 'list', returnAll: true }),
+		verify: verifyList(SEED_SHIPPING_LOCATIONS, 'shipping location'),
+	},
+	{
+		name: 'packageSize list',
+		endpoint: { method: 'GET', path: '/packagesizes' },
+		references: [],
+		parameters: () => ({ resource: 'packageSize', operation: 'list', returnAll: true }),
+		verify: verifyList(SEED_PACKAGE_SIZES, 'package size'),
+	},
+);
+
+/** The quotes the simulator gave: a quote item must be one of them, each output once. */
+async function quotesFor(sim: Simulator, reference: string): Promise<Map<string, string>> {
+	const response = await fetch(`${sim.url}/quotes/consignment/${reference}`, {
+		headers: { 'ocp-apim-subscription-key': sim.apiKey },
+	});
+	sim.requests.pop();
+	const body = (await response.json()) as {
+		Quotes?: Array<{ QuoteReference: string; MpdCarrierServiceReference: string }>;
+	};
+	return new Map(
+		(body.Quotes ?? []).map((quote) => [quote.QuoteReference, quote.MpdCarrierServiceReference]),
+	);
+}
+
+// The simulator's disabled services (Status 2 or "Disabled") cannot quote.
+const QUOTABLE_SERVICES = SEED_CARRIER_SERVICES.filter(
+	(service) => service.Status !== 2 && service.Status !== 'Disabled',
+);
+
+OPERATIONS.push({
+	name: 'consignment getQuotes',
+	endpoint: { method: 'GET', path: '/quotes/consignment/' },
+	references: [makeConsignmentReference(9012)],
+	parameters: ([reference]) => ({
+		resource: 'consignment',
+		operation: 'getQuotes',
+		consignmentReference: reference,
+		options: { includeUnavailableServices: false },
+	}),
+	verify: (sim, items, references) => {
+		const services = new Set<string>();
+		for (const item of items) {
+			const reference = asked(references, json(item).ConsignmentReference);
+			if (stateOf(sim, reference) !== 'Unallocated')
+				throw new Error(`quotes are output for ${reference}, which is not quotable`);
+			const service = String(json(item).MpdCarrierServiceReference);
+			if (services.has(service)) throw new Error(`two quotes for ${service}`);
+			if (!QUOTABLE_SERVICES.some((known) => known.Reference === service))
+				throw new Error(`a quote for ${service}, which cannot quote`);
+			services.add(service);
+		}
+		if (services.size !== QUOTABLE_SERVICES.length)
+			throw new Error(`${services.size} of ${QUOTABLE_SERVICES.length} quotes output`);
+		return references;
+	},
+});
+
+/** The quote the next Allocate With Quote run takes: prepare asks the simulator for it. */
+let quoteToAllocateWith = '';
+
+OPERATIONS.push({
+	name: 'consignment allocateWithQuote',
+	endpoint: { method: 'PUT', path: '/allocation/' },
+	references: [makeConsignmentReference(9013)],
+	prepare: async (sim, [reference]) => {
+		const quotes = await quotesFor(sim, reference);
+		quoteToAllocateWith = [...quotes.keys()][0] ?? '';
+	},
+	parameters: ([reference]) => ({
+		resource: 'consignment',
+		operation: 'allocateWithQuote',
+		consignmentReference: reference,
+		quoteReference: quoteToAllocateWith,
+	}),
+	verify: verifyBulk('Allocated', ['Allocated']),
+});
+
+/** The events the simulator's carrier journey has for a delivered consignment, per package. */
+const DELIVERED_EVENTS = ['DELIVERED', 'OUTFORDELIVERY', 'INTRANSIT', 'MANIFESTED'];
+
+OPERATIONS.push({
+	name: 'consignment getTracking',
+	endpoint: { method: 'GET', path: '/tracking/' },
+	references: [makeConsignmentReference(9014)],
+	prepare: (sim, [reference]) => {
+		sim.addConsignment({ reference, state: 'Delivered' });
+		return Promise.resolve();
+	},
+	parameters: ([reference]) => ({
+		resource: 'consignment',
+		operation: 'getTracking',
+		consignmentReference: reference,
+	}),
+	verify: (sim, items, references) => {
+		const [reference] = references;
+		const packages = sim.getConsignment(reference)?.Packages ?? [];
+		const codes = items.map((item) => {
+			asked(references, json(item).ConsignmentReference);
+			return String(json(item).Code);
+		});
+		const expected = packages.flatMap(() => DELIVERED_EVENTS);
+		if (codes.join() !== expected.join())
+			throw new Error(`events ${codes.join()} output, the simulator has ${expected.join()}`);
+		return references;
 	},
 });
 

@@ -1,6 +1,7 @@
 import {
 	MAX_REFERENCE_LENGTH,
 	chunk,
+	otherConsignmentNamed,
 	parseConsignmentReferences,
 } from '../../nodes/SortedPro/helpers/consignmentReferences';
 
@@ -132,5 +133,27 @@ describe('duplicates ignore case, as SortedPRO does', () => {
 		const parsed = parseConsignmentReferences('EC-000-05A-Z6S, ec-000-05a-z6s');
 		expect(parsed.references).toEqual(['EC-000-05A-Z6S']);
 		expect(parsed.duplicates).toEqual(['ec-000-05a-z6s']);
+	});
+});
+
+describe('otherConsignmentNamed', () => {
+	it('names the consignment a message is about when it is not the one asked', () => {
+		expect(
+			otherConsignmentNamed(
+				['No tracking information for consignment EC-900-05A-Z6S'],
+				'EC-000-05A-Z6S',
+			),
+		).toBe('EC-900-05A-Z6S');
+	});
+
+	it('accepts a message that names the asked consignment, in any case, among others', () => {
+		expect(
+			otherConsignmentNamed(['EC-900-05A-Z6S', undefined, 'see ec-000-05a-z6s'], 'EC-000-05A-Z6S'),
+		).toBeNull();
+	});
+
+	it('has nothing to say about a message naming no consignment', () => {
+		expect(otherConsignmentNamed(['Not found', null], 'EC-000-05A-Z6S')).toBeNull();
+		expect(otherConsignmentNamed([], 'EC-000-05A-Z6S')).toBeNull();
 	});
 });

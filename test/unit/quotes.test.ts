@@ -3,6 +3,7 @@ import {
 	adviceForQuoteFailure,
 	describeUnavailable,
 	extractQuoteResult,
+	quotedForOtherConsignment,
 	toQuoteItems,
 } from '../../nodes/SortedPro/helpers/quotes';
 
@@ -110,5 +111,34 @@ describe('quotes', () => {
 		expect(adviceForQuoteFailure('Quote X expired at 10:00')).toContain('Quotes expire');
 		expect(adviceForQuoteFailure('Quote X was not found')).toContain('this same consignment');
 		expect(adviceForQuoteFailure('The carrier cannot meet the promise')).toBeUndefined();
+	});
+});
+
+describe('a mixed-up quote answer', () => {
+	const quote = (QuoteReference: string, ConsignmentReference: string) => ({
+		QuoteReference,
+		ConsignmentReference,
+		MpdCarrierServiceReference: 'MPD_X',
+		Price: rate(3),
+	});
+
+	it('offers a quote repeated in the answer once', () => {
+		const repeated = extractQuoteResult({
+			Quotes: [quote('q-1', 'EC-000-05A-Z6S'), quote('Q-1', 'EC-000-05A-Z6S')],
+			UnqualifiedServices: [
+				{ MpdCarrierServiceReference: 'MPD_Y', ExclusionReason: 'disabled' },
+				{ MpdCarrierServiceReference: 'MPD_Y', ExclusionReason: 'disabled' },
+			],
+		});
+		expect(repeated.quotes).toHaveLength(1);
+		expect(repeated.unqualified).toHaveLength(1);
+		expect(extractQuoteResult([quote('q-1', 'a'), quote('q-1', 'a')]).quotes).toHaveLength(1);
+	});
+
+	it('names the consignment quotes are about when it is not the one asked', () => {
+		const answer = extractQuoteResult({ Quotes: [quote('q-1', 'EC-900-05A-Z6S')] });
+		expect(quotedForOtherConsignment(answer, 'EC-000-05A-Z6S')).toBe('EC-900-05A-Z6S');
+		expect(quotedForOtherConsignment(answer, 'ec-900-05a-z6s')).toBeNull();
+		expect(quotedForOtherConsignment(extractQuoteResult({ Quotes: [{}] }), 'EC-1')).toBeNull();
 	});
 });

@@ -2,6 +2,7 @@ import {
 	TRACKING_EVENT_KEYS,
 	extractTrackingEvents,
 	noTrackingItem,
+	trackingForOtherConsignment,
 } from '../../nodes/SortedPro/helpers/tracking';
 
 describe('tracking', () => {
@@ -85,5 +86,42 @@ describe('tracking', () => {
 		const item = noTrackingItem('EC-1', 'none yet');
 		expect(Object.keys(item)).toEqual([...TRACKING_EVENT_KEYS, 'Message']);
 		expect(item).toMatchObject({ ConsignmentReference: 'EC-1', Code: null, Message: 'none yet' });
+	});
+});
+
+describe('a mixed-up tracking answer', () => {
+	const trackedPackage = {
+		PackageReferenceForAllLegsAssignedByMpd: 'EP-000-034-4DG',
+		Legs: [
+			{
+				CarrierServiceName: 'Tracked 48',
+				Events: [{ TimeStamp: '2026-01-01T10:00:00Z', Code: 'DELIVERED', Location: 'Bristol' }],
+			},
+		],
+	};
+
+	it('outputs an event repeated in the answer once', () => {
+		const events = extractTrackingEvents('EC-000-002-4DF', {
+			TrackedPackages: [trackedPackage, trackedPackage],
+		});
+		expect(events.map((event) => event.Code)).toEqual(['DELIVERED']);
+	});
+
+	it('keeps events that differ in place or time', () => {
+		const later = { ...trackedPackage.Legs[0].Events[0], TimeStamp: '2026-01-02T10:00:00Z' };
+		const events = extractTrackingEvents('EC-000-002-4DF', {
+			TrackedPackages: [
+				trackedPackage,
+				{ ...trackedPackage, Legs: [{ ...trackedPackage.Legs[0], Events: [later] }] },
+			],
+		});
+		expect(events).toHaveLength(2);
+	});
+
+	it('names the consignment the answer is about when it is not the one asked', () => {
+		const body = { ConsignmentReferenceForAllLegsAssignedByMpd: 'EC-900-002-4DF' };
+		expect(trackingForOtherConsignment(body, 'EC-000-002-4DF')).toBe('EC-900-002-4DF');
+		expect(trackingForOtherConsignment(body, 'ec-900-002-4df')).toBeNull();
+		expect(trackingForOtherConsignment({}, 'EC-000-002-4DF')).toBeNull();
 	});
 });

@@ -181,3 +181,20 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 		chunks.push(items.slice(start, start + size));
 	return chunks;
 }
+
+/** SortedPRO's own consignment references as they appear in its messages (`EC-000-05A-Z6S`). */
+const MPD_REFERENCE = /\bEC(?:-[0-9A-Z]{3}){3}\b/gi;
+
+/**
+ * The consignment an answer's text is about when it names consignments but not `reference`,
+ * else null. A proxy's cache or a mixed-up answer must not pass for an answer about this one.
+ */
+export function otherConsignmentNamed(
+	texts: ReadonlyArray<string | null | undefined>,
+	reference: string,
+): string | null {
+	const named = texts.flatMap((entry) => (entry ?? '').match(MPD_REFERENCE) ?? []);
+	if (named.length === 0) return null;
+	const asked = reference.toUpperCase();
+	return named.some((entry) => entry.toUpperCase() === asked) ? null : (named[0] ?? null);
+}

@@ -18,11 +18,25 @@ export interface QuoteResult {
 	message: string | null;
 }
 
+/** Entries in order, each once: an answer that repeats a quote still offers it once. */
+function distinct(
+	entries: Array<Record<string, unknown>>,
+	keyOf: (entry: Record<string, unknown>) => string | null,
+): Array<Record<string, unknown>> {
+	const seen = new Set<string>();
+	return entries.filter((entry) => {
+		const key = keyOf(entry) ?? JSON.stringify(entry);
+		if (seen.has(key.toLowerCase())) return false;
+		seen.add(key.toLowerCase());
+		return true;
+	});
+}
+
 /** The documented `QuoteResult`, a bare array of quotes, or `{Quotes}` alone. */
 export function extractQuoteResult(body: unknown): QuoteResult {
 	if (Array.isArray(body))
 		return {
-			quotes: body.filter(isObject),
+			quotes: distinct(body.filter(isObject), (quote) => text(field(quote, 'QuoteReference'))),
 			unqualified: [],
 			quoteRequestReference: null,
 			message: null,
@@ -32,8 +46,8 @@ export function extractQuoteResult(body: unknown): QuoteResult {
 		return Array.isArray(value) ? value.filter(isObject) : [];
 	};
 	return {
-		quotes: list('Quotes'),
-		unqualified: list('UnqualifiedServices'),
+		quotes: distinct(list('Quotes'), (quote) => text(field(quote, 'QuoteReference'))),
+		unqualified: distinct(list('UnqualifiedServices'), serviceReference),
 		quoteRequestReference: text(field(body, 'QuoteRequestReference')),
 		message: text(field(body, 'Message')),
 	};
@@ -64,6 +78,15 @@ function priceOf(rate: unknown) {
 		PriceVat: amount(field(rate, 'VatAmount')),
 		Currency: isObject(currency) ? text(field(currency, 'IsoCode')) : text(currency),
 	};
+}
+
+/** The consignment a quote is about when it is not `reference` (a mixed-up answer), else null. */
+export function quotedForOtherConsignment(result: QuoteResult, reference: string): string | null {
+	for (const quote of result.quotes) {
+		const about = text(field(quote, 'ConsignmentReference'));
+		if (about !== null && about.toUpperCase() !== reference.toUpperCase()) return about;
+	}
+	return null;
 }
 
 /** One item per quote, cheapest (gross) first, then one per service that could not quote. */

@@ -54,8 +54,29 @@ export function extractTrackingEvents(
 		const parsed = typeof entry.TimeStamp === 'string' ? Date.parse(entry.TimeStamp) : Number.NaN;
 		return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 	};
+	// An event repeated in the answer (a package or leg sent twice) happened once.
+	const seen = new Set<string>();
+	const distinct = events.filter((entry) => {
+		const key = JSON.stringify([
+			entry.PackageReference,
+			entry.Leg,
+			entry.TimeStamp,
+			entry.Code,
+			entry.Description,
+			entry.Location,
+		]);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
 	// Array.prototype.sort is stable: events of the same time keep SortedPRO's order.
-	return events.sort((a, b) => time(b) - time(a));
+	return distinct.sort((a, b) => time(b) - time(a));
+}
+
+/** The consignment the tracking answer is about when it is not `reference`, else null. */
+export function trackingForOtherConsignment(body: unknown, reference: string): string | null {
+	const about = text(field(body, 'ConsignmentReferenceForAllLegsAssignedByMpd'));
+	return about !== null && about.toUpperCase() !== reference.toUpperCase() ? about : null;
 }
 
 /** The one item of a consignment without events: the same keys, null, and why. */

@@ -1,7 +1,32 @@
 import type { IExecuteSingleFunctions, NodeApiError } from 'n8n-workflow';
 
-import { describeErrorResponse } from '../../helpers/apiError';
-import { errorForResponse, type SortedProResponse } from '../../transport';
+import { describeErrorResponse, readApiError } from '../../helpers/apiError';
+import { otherConsignmentNamed } from '../../helpers/consignmentReferences';
+import {
+	errorForResponse,
+	errorForUnusableResponse,
+	type SortedProResponse,
+} from '../../transport';
+
+/**
+ * An error answer about another consignment than asked is no answer about this one: "not found"
+ * must not be claimed for a consignment SortedPRO was never asked about.
+ */
+export function errorIfAboutOtherConsignment(
+	context: IExecuteSingleFunctions,
+	response: SortedProResponse,
+	action: string,
+	reference: string,
+): NodeApiError | undefined {
+	const { message, details } = readApiError(response.body);
+	const other = otherConsignmentNamed([message, ...details], reference);
+	if (other === null) return undefined;
+	return errorForUnusableResponse(
+		context,
+		action,
+		`the answer was about consignment ${other}, not ${reference}`,
+	);
+}
 
 /** A 404 for a consignment, worded so that the reference and what to check are in sight. */
 export function errorForUnknownConsignment(
@@ -10,6 +35,8 @@ export function errorForUnknownConsignment(
 	action: string,
 	reference: string,
 ): NodeApiError {
+	const aboutOther = errorIfAboutOtherConsignment(context, response, action, reference);
+	if (aboutOther) return aboutOther;
 	return errorForResponse(
 		context,
 		response,

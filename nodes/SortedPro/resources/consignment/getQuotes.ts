@@ -12,7 +12,12 @@ import {
 } from 'n8n-workflow';
 
 import { transportOptions } from '../../bulk/engine';
-import { describeUnavailable, extractQuoteResult, toQuoteItems } from '../../helpers/quotes';
+import {
+	describeUnavailable,
+	extractQuoteResult,
+	quotedForOtherConsignment,
+	toQuoteItems,
+} from '../../helpers/quotes';
 import {
 	errorForResponse,
 	errorForUnusableResponse,
@@ -61,6 +66,13 @@ async function getQuotes(
 	if (typeof response.body !== 'object' || response.body === null)
 		throw errorForUnusableResponse(this, action, 'the answer held no quotes');
 	const result = extractQuoteResult(response.body);
+	const other = quotedForOtherConsignment(result, reference);
+	if (other !== null)
+		throw errorForUnusableResponse(
+			this,
+			action,
+			`the quotes were for consignment ${other.slice(0, 50)}, not ${reference}`,
+		);
 	const items = toQuoteItems(reference, result, { includeUnavailable });
 	// Without a single quote nothing can be allocated with one: say why rather than pass on nothing.
 	if (result.quotes.length === 0) {

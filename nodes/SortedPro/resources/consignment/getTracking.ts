@@ -11,7 +11,11 @@ import type {
 } from 'n8n-workflow';
 
 import { transportOptions } from '../../bulk/engine';
-import { extractTrackingEvents, noTrackingItem } from '../../helpers/tracking';
+import {
+	extractTrackingEvents,
+	noTrackingItem,
+	trackingForOtherConsignment,
+} from '../../helpers/tracking';
 import {
 	errorForResponse,
 	errorForUnusableResponse,
@@ -65,6 +69,13 @@ async function getTracking(
 	if (!isSuccess(response)) throw errorForResponse(this, response, action);
 	if (typeof response.body !== 'object' || response.body === null)
 		throw errorForUnusableResponse(this, action, 'the answer held no tracking data');
+	const other = trackingForOtherConsignment(response.body, reference);
+	if (other !== null)
+		throw errorForUnusableResponse(
+			this,
+			action,
+			`the tracking was for consignment ${other.slice(0, 50)}, not ${reference}`,
+		);
 	const events = extractTrackingEvents(reference, response.body);
 	if (events.length === 0)
 		return [output(noTrackingItem(reference, 'SortedPRO has no tracking events for it yet.'))];

@@ -2,7 +2,11 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { TransportOptions } from '../../bulk/engine';
 import { isSuccess, sendToSortedPro, type SortedProResponse } from '../../transport';
-import { errorForFailedLookUp, errorForUnknownConsignment } from './consignmentErrors';
+import {
+	errorForFailedLookUp,
+	errorForUnknownConsignment,
+	errorIfAboutOtherConsignment,
+} from './consignmentErrors';
 
 /**
  * A 404 about one consignment means either "nothing yet" or "no such consignment": its record
@@ -18,6 +22,8 @@ export async function stateAfterNotFound(
 	action: string,
 	hint: string,
 ): Promise<string | undefined> {
+	const aboutOther = errorIfAboutOtherConsignment(context, notFound, action, reference);
+	if (aboutOther) throw aboutOther;
 	const consignment = await sendToSortedPro.call(
 		context,
 		{ ...options, method: 'GET', url: `/consignments/${encodeURIComponent(reference)}` },
