@@ -20,7 +20,8 @@
 //   SIGINT/SIGTERM. The temporary user folder is removed unless --keep is given.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, ensureN8n, log } from './lib/runtime.mjs';
@@ -30,6 +31,7 @@ import {
 	N8nRest,
 	NODE_TYPE,
 	buildAndPack,
+	foreignN8nWorkflow,
 	installPackage,
 	listFiles,
 	nodeRun,
@@ -123,7 +125,7 @@ async function main() {
 	log(`Simulator at ${sim.url}`);
 
 	instance = await N8nInstance.create({ label: 'e2e', keepFolder: KEEP });
-	installPackage(instance.userFolder, packed.tarball, packed.version);
+	const packageDir = installPackage(instance.userFolder, packed.tarball, packed.version);
 	packed.cleanup();
 	log(`n8n user folder ${instance.userFolder}; package installed into .n8n/nodes/node_modules`);
 
@@ -334,6 +336,37 @@ async function main() {
 		for (const key of [apiKey, badKey])
 			assert.equal(instance.serverLog.indexOf(key), -1, 'an API key appears in the n8n server log');
 	});
+
+	await scenario("the installed package loads n8n's own n8n-workflow", async () => {
+		assert.equal(foreignN8nWorkflow(packageDir, instance.dir), undefined);
+	});
+
+	// Issue 12 item 10: with a second n8n-workflow in reach, n8n no longer recognises the node's
+	// errors. The demo must refuse to start rather than show "Error code: none" for a real 400.
+	await scenario(
+		'the demo refuses to start when the package would load another n8n-workflow',
+		async () => {
+			// A temporary folder inside the checkout puts the repository's node_modules in reach.
+			const trap = mkdtempSync(join(ROOT, 'node_modules', '.sortedpro-demo-trap-'));
+			try {
+				const demo = spawnSync(
+					process.execPath,
+					[join(ROOT, 'scripts', 'demo.mjs'), '--headless', '--no-build'],
+					{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, TMPDIR: trap }, timeout: 180_000 },
+				);
+				const output = `${demo.stdout}${demo.stderr}`;
+				assert.equal(demo.status, 1, `exit code ${demo.status}:\n${output.slice(-2000)}`);
+				assert.match(output, /Refusing to start/);
+				assert.ok(
+					output.includes(join(ROOT, 'node_modules', 'n8n-workflow')),
+					`the message names the copy it would load:\n${output.slice(-2000)}`,
+				);
+				assert.doesNotMatch(output, /Imported the credential/, 'nothing was set up after refusing');
+			} finally {
+				rmSync(trap, { recursive: true, force: true });
+			}
+		},
+	);
 
 	const failed = results.filter((r) => !r.ok);
 	const total = Date.now() - t0;

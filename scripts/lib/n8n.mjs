@@ -121,13 +121,13 @@ export function foreignN8nWorkflow(packageDir, n8nDir) {
 	}
 }
 
+/** Where example workflows write label files, inside the n8n user folder (its working folder). */
+export const LABELS_FOLDER = 'sortedpro-labels';
+
 /**
  * Environment for an isolated, offline n8n: its own user folder, loopback only, no telemetry,
  * templates, version checks or community-package registry look-ups.
  */
-/** Where example workflows write label files, inside the n8n user folder (its working folder). */
-export const LABELS_FOLDER = 'sortedpro-labels';
-
 export function n8nEnv({ node24, userFolder, port, brokerPort, encryptionKey, extra = {} }) {
 	return node24Env(node24, {
 		N8N_USER_FOLDER: userFolder,

@@ -33,7 +33,7 @@ function readServiceGroup(context: IExecuteSingleFunctions): string {
 			invalid: (shown) => `"${shown}" is not a carrier service group code`,
 			invalidDescription:
 				'A Service Group Code is a short code such as valuableGoods, made of letters, digits, ' +
-				'"-", "_", "." and ":". Pick the group from the list to be sure. Nothing was sent to SortedPRO.',
+				'spaces, "-", "_", "." and ":". Pick the group from the list to be sure. Nothing was sent to SortedPRO.',
 		},
 	);
 }
