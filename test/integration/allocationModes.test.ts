@@ -366,14 +366,16 @@ describe('Consignment > Allocate With Cheapest Quote', () => {
 		expect(items[0].json.ConsignmentState).toBe('Unallocated');
 	});
 
-	it('takes the reason of a 400 about the consignment once, with its status', async () => {
+	it('takes the reason of a 400 about the consignment once, with its status and Correlation ID', async () => {
 		sim.setBehaviour({ allocationFailure: 'badRequest' });
 		const items = await allocateBy('allocateWithCheapestQuote', [INELIGIBLE], {
 			options: { outputFailedAllocations: true },
 		});
+		const { CorrelationId } = items[0].json;
+		expect(CorrelationId).toMatch(/^[0-9a-f-]{36}$/);
 		expect(items[0].json).toMatchObject({
 			Allocated: false,
-			FailureReason: `${SEEDED_INELIGIBLE_REASON} (HTTP 400).`,
+			FailureReason: `${SEEDED_INELIGIBLE_REASON} (HTTP 400). Correlation ID: ${String(CorrelationId)}.`,
 			ConsignmentState: 'Unallocated',
 		});
 	});

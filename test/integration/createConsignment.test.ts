@@ -524,6 +524,14 @@ describe('Consignment > Create: what SortedPRO rejects', () => {
 		expect(error.description).toContain('The consignment was probably created');
 	});
 
+	it('does not claim a consignment was accepted when a page that is not JSON answered', async () => {
+		sim.inject({ ...faults.htmlPage(200), method: 'POST', path: '/consignments' });
+		const error = await rejectionOf(create());
+		expect(error.message).toContain('Could not tell whether SortedPRO created the consignment');
+		expect(error.message).not.toContain('accepted');
+		expect(error.description).toContain('Reuse Existing');
+	});
+
 	it('never shows the API key', async () => {
 		const error = await rejectionOf(
 			create({ shippingLocation: { __rl: true, mode: 'id', value: 'SORTED9' } }),

@@ -75,7 +75,16 @@ async function prepare(row: OperationRow, column: FaultColumn) {
 	sim.reset();
 	await row.prepare?.(sim, row.references);
 	sim.clearRequests();
-	sim.inject({ ...column.fault, ...row.endpoint });
+	const injected = sim.inject({ ...column.fault, ...row.endpoint });
+	const times = injected.remaining;
+	// A row whose endpoint the operation never calls would pass every cell without a fault.
+	return () => expect({ faultUsed: injected.remaining < times }).toEqual({ faultUsed: true });
+}
+
+/** The Correlation ID of a SortedPRO error body the fault answers with, if it has one. */
+function correlationIdOf(column: FaultColumn): string | undefined {
+	const body = column.fault.body as { CorrelationId?: unknown } | undefined;
+	return typeof body?.CorrelationId === 'string' ? body.CorrelationId : undefined;
 }
 
 async function checkOutput(row: OperationRow, items: INodeExecutionData[]) {
@@ -90,7 +99,7 @@ describe.each(OPERATIONS.map((row) => [row.name, row] as const))('%s', (_name, r
 			results.set(key(row, column), 'FAIL');
 
 			// 1. As configured by default.
-			await prepare(row, column);
+			const faultWasUsed = await prepare(row, column);
 			let items: INodeExecutionData[] | undefined;
 			let error: (Error & { description?: string | null }) | undefined;
 			try {
@@ -98,9 +107,14 @@ describe.each(OPERATIONS.map((row) => [row.name, row] as const))('%s', (_name, r
 			} catch (caught) {
 				error = caught as Error & { description?: string | null };
 			}
+			faultWasUsed();
 			if (error) {
 				messages.push(`${row.name} / ${column.name}: ${error.message}`);
 				expect(unclearness(error, sim.apiKey)).toEqual([]);
+				// What support needs: the Correlation ID of SortedPRO's error answer stays in sight.
+				const correlationId = correlationIdOf(column);
+				if (correlationId)
+					expect(`${error.message}\n${error.description ?? ''}`).toContain(correlationId);
 				const shown = `${error.message}\n${error.description ?? ''}`.toUpperCase();
 				const unaccounted = row.references.filter(
 					(reference) => !shown.includes(reference.toUpperCase()),

@@ -205,3 +205,73 @@ describe('request-level errors', () => {
 		expect(error.description).toContain(`Correlation ID: ${CORRELATION_ID}`);
 	});
 });
+
+describe('an answer about another consignment than asked', () => {
+	const OTHER = 'EC-900-05A-Z6S';
+	const about = (status: number, path: string) => ({
+		method: 'GET',
+		path,
+		status,
+		body: {
+			Code: 'NotFound',
+			Message: `No tracking information for consignment ${OTHER}`,
+			CorrelationId: CORRELATION_ID,
+			Details: [],
+		},
+	});
+
+	it('is an unusable answer, keeping what SortedPRO said and its Correlation ID', async () => {
+		await allocateFirst(sim, [OK_1]);
+		sim.inject(about(404, '/tracking/'));
+		const error = await rejectionOf(
+			run({ resource: 'consignment', operation: 'getTracking', consignmentReference: OK_1 }),
+		);
+		expect(error.message).toContain(`about consignment ${OTHER}, not ${OK_1}`);
+		expect(error.description).toContain(`No tracking information for consignment ${OTHER}`);
+		expect(error.description).toContain(`Correlation ID: ${CORRELATION_ID}`);
+		// No look-up: the answer was never about this consignment.
+		expect(sim.requests.map((request) => request.path)).toEqual([`/tracking/${OK_1}`]);
+	});
+
+	it('does not pass for a label refusal of this consignment', async () => {
+		await allocateFirst(sim, [OK_1]);
+		sim.inject(about(400, '/labels/'));
+		const error = await rejectionOf(
+			run({
+				resource: 'consignment',
+				operation: 'getLabel',
+				consignmentReference: OK_1,
+				binaryPropertyName: 'data',
+			}),
+		);
+		expect(error.message).toContain(`about consignment ${OTHER}, not ${OK_1}`);
+		expect(error.description).toContain(`Correlation ID: ${CORRELATION_ID}`);
+	});
+
+	it('does not tell the user their quote is wrong', async () => {
+		sim.inject({
+			method: 'PUT',
+			path: '/allocation/',
+			status: 400,
+			body: {
+				Code: 'QuoteNotFound',
+				Message: `Quote 3f2b8c1e-5d4a-4f7b-9e21-6c0d8a9b1e2f was not found for consignment ${OTHER}`,
+				CorrelationId: CORRELATION_ID,
+				Details: [],
+			},
+		});
+		const error = await rejectionOf(
+			run({
+				resource: 'consignment',
+				operation: 'allocateWithQuote',
+				consignmentReference: OK_1,
+				quoteReference: '3f2b8c1e-5d4a-4f7b-9e21-6c0d8a9b1e2f',
+			}),
+		);
+		const shown = `${error.message} ${error.description}`;
+		expect(shown).toContain(`about consignment ${OTHER}, not ${OK_1}`);
+		expect(shown).not.toContain('for this same consignment');
+		expect(shown).toContain(CORRELATION_ID);
+		expect(sim.getConsignment(OK_1)?.ConsignmentState).toBe('Unallocated');
+	});
+});

@@ -186,7 +186,7 @@ describe('Consignment > Get Tracking', () => {
 		const error = await rejectionOf(run('getTracking', OK_1));
 		expect(error.message).toBe(
 			`SortedPRO gave an unusable answer when trying to get the tracking ` +
-				`events of consignment ${OK_1}: the answer held no tracking data`,
+				`events of consignment ${OK_1}: the answer was not JSON`,
 		);
 	});
 

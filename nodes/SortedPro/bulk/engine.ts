@@ -243,7 +243,12 @@ async function sendOneRequest(
 			response.statusCode < 500 &&
 			!NOT_ABOUT_THE_CONSIGNMENT.has(response.statusCode)
 		) {
-			outcomes.push({ reference: remaining[0], status: 'failed', reason: refusalReason(response) });
+			outcomes.push({
+				reference: remaining[0],
+				status: 'failed',
+				reason: reasonWithSupportContext(refusalReason(response), response.body),
+				correlationId: readApiError(response.body).correlationId,
+			});
 			break;
 		}
 		if (response.statusCode === 400) {

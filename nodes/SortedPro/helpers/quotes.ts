@@ -47,7 +47,9 @@ export function extractQuoteResult(body: unknown): QuoteResult {
 	};
 	return {
 		quotes: distinct(list('Quotes'), (quote) => text(field(quote, 'QuoteReference'))),
-		unqualified: distinct(list('UnqualifiedServices'), serviceReference),
+		unqualified: distinct(list('UnqualifiedServices'), (service) =>
+			JSON.stringify([serviceReference(service), text(field(service, 'ExclusionReason'))]),
+		),
 		quoteRequestReference: text(field(body, 'QuoteRequestReference')),
 		message: text(field(body, 'Message')),
 	};

@@ -54,9 +54,11 @@ export function extractTrackingEvents(
 		const parsed = typeof entry.TimeStamp === 'string' ? Date.parse(entry.TimeStamp) : Number.NaN;
 		return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
 	};
-	// An event repeated in the answer (a package or leg sent twice) happened once.
+	// An event repeated in the answer (a package or leg sent twice) happened once. Without a
+	// package reference, the same event of two packages cannot be told from a repeat: both stay.
 	const seen = new Set<string>();
 	const distinct = events.filter((entry) => {
+		if (entry.PackageReference === null) return true;
 		const key = JSON.stringify([
 			entry.PackageReference,
 			entry.Leg,

@@ -13,6 +13,7 @@ import {
 	describeErrorResponse,
 	describeNetworkFailure,
 	parseBody,
+	supportContext,
 	type ErrorResponse,
 } from '../helpers/apiError';
 
@@ -216,15 +217,22 @@ export function errorForResponse(
 	});
 }
 
-/** For a 2xx answer that cannot be used, e.g. a list call answered with an HTML page. */
+/**
+ * For an answer that cannot be used, e.g. a list call answered with an HTML page, or an answer
+ * about another consignment. With `answer` (its body), SortedPRO's own words and Correlation ID
+ * stay in the description for support.
+ */
 export function errorForUnusableResponse(
 	context: RequestContext,
 	action: string,
 	reason: string,
+	answer?: unknown,
 ): NodeApiError {
+	const said = answer === undefined ? '' : supportContext(answer);
 	return new NodeApiError(context.getNode(), {} as JsonObject, {
 		message: `SortedPRO gave an unusable answer when trying to ${action}: ${reason}`,
 		description:
+			(said ? `${said} ` : '') +
 			`This is usually temporary or caused by a proxy in between. ` +
 			`${"Run the workflow again, or turn on Retry On Fail in the node's Settings."} ` +
 			`If it persists, check the credential's Environment and Base URL.`,

@@ -14,6 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import { runBulkOperation } from '../../bulk/engine';
+import { otherConsignmentNamed } from '../../helpers/consignmentReferences';
 import { QUOTE_REFERENCE, adviceForQuoteFailure } from '../../helpers/quotes';
 import { ownRouting } from '../ownRouting';
 import { allocationOperation } from './allocation';
@@ -56,7 +57,16 @@ async function allocateWithQuote(
 			method: 'PUT',
 			url: `/allocation/${encodeURIComponent(consignment ?? '')}/allocatewithquote/${encodeURIComponent(quote)}`,
 		}),
-		advise: (reason) => adviceForQuoteFailure(reason),
+		advise: (reason) => {
+			// A refusal about another consignment (a mixed-up answer) says nothing about this quote.
+			const other = otherConsignmentNamed([reason], reference);
+			if (other === null) return adviceForQuoteFailure(reason);
+			return (
+				`SortedPRO's answer was about consignment ${other}, not ${reference}, so the quote may ` +
+				'well be right: this is usually temporary or caused by a proxy in between. Run the ' +
+				"workflow again, or turn on Retry On Fail in the node's Settings."
+			);
+		},
 	});
 	return await runBulkOperation(this, requestData, [reference], operation);
 }

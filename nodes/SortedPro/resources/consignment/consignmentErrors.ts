@@ -25,6 +25,7 @@ export function errorIfAboutOtherConsignment(
 		context,
 		action,
 		`the answer was about consignment ${other}, not ${reference}`,
+		response.body,
 	);
 }
 

@@ -291,6 +291,14 @@ async function postConsignment(
 			consignment: found.consignment,
 		};
 	}
+	// A page instead of JSON (a proxy's, say) does not tell whether SortedPRO saw the request.
+	if (typeof response.body === 'string' && response.body.trim() !== '') {
+		throw new NodeApiError(context.getNode(), {} as never, {
+			message: `Could not tell whether SortedPRO created the consignment: its answer (HTTP ${response.statusCode}) was not JSON`,
+			description: `This is usually caused by a proxy in between. ${MAY_HAVE_BEEN_CREATED}`,
+			itemIndex: context.getItemIndex(),
+		});
+	}
 	throw new NodeApiError(context.getNode(), {} as never, {
 		message:
 			`SortedPRO accepted the consignment (HTTP ${response.statusCode}) but ` +

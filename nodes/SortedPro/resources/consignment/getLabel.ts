@@ -23,6 +23,7 @@ import {
 } from '../../transport';
 import { ownRouting } from '../ownRouting';
 import { readConsignmentReference } from './referenceFields';
+import { errorIfAboutOtherConsignment } from './consignmentErrors';
 import { stateAfterNotFound } from './stateAfterNotFound';
 
 const OPERATION = 'getLabel';
@@ -86,6 +87,8 @@ async function getLabel(
 		);
 	}
 	if (!isSuccess(response)) {
+		const aboutOther = errorIfAboutOtherConsignment(this, response, action, reference);
+		if (aboutOther) throw aboutOther;
 		const aboutTheConsignment = [400, 409, 422].includes(response.statusCode);
 		throw errorForResponse(this, response, action, aboutTheConsignment ? LABEL_HINT : undefined);
 	}

@@ -64,7 +64,11 @@ async function getQuotes(
 		);
 	}
 	if (typeof response.body !== 'object' || response.body === null)
-		throw errorForUnusableResponse(this, action, 'the answer held no quotes');
+		throw errorForUnusableResponse(
+			this,
+			action,
+			typeof response.body === 'string' ? 'the answer was not JSON' : 'the answer held no quotes',
+		);
 	const result = extractQuoteResult(response.body);
 	const other = quotedForOtherConsignment(result, reference);
 	if (other !== null)
@@ -72,6 +76,7 @@ async function getQuotes(
 			this,
 			action,
 			`the quotes were for consignment ${other.slice(0, 50)}, not ${reference}`,
+			response.body,
 		);
 	const items = toQuoteItems(reference, result, { includeUnavailable });
 	// Without a single quote nothing can be allocated with one: say why rather than pass on nothing.

@@ -68,13 +68,20 @@ async function getTracking(
 	}
 	if (!isSuccess(response)) throw errorForResponse(this, response, action);
 	if (typeof response.body !== 'object' || response.body === null)
-		throw errorForUnusableResponse(this, action, 'the answer held no tracking data');
+		throw errorForUnusableResponse(
+			this,
+			action,
+			typeof response.body === 'string'
+				? 'the answer was not JSON'
+				: 'the answer held no tracking data',
+		);
 	const other = trackingForOtherConsignment(response.body, reference);
 	if (other !== null)
 		throw errorForUnusableResponse(
 			this,
 			action,
 			`the tracking was for consignment ${other.slice(0, 50)}, not ${reference}`,
+			response.body,
 		);
 	const events = extractTrackingEvents(reference, response.body);
 	if (events.length === 0)
