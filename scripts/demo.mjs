@@ -152,7 +152,8 @@ async function main() {
 		log(
 			`Refusing to start: the installed package (${packageDir}) would load n8n-workflow from ${foreign} instead of n8n's own copy, ` +
 				'and with two copies n8n no longer recognises the errors the node throws (a real 400 would show "Error code: none"). ' +
-				`Move the n8n user folder out of any folder holding node_modules/n8n-workflow (it is ${instance.userFolder}; TMPDIR moves it).`,
+				`The n8n user folder (${instance.userFolder}) must be outside any folder holding node_modules/n8n-workflow: ` +
+				`start the demo with a temporary folder elsewhere, e.g. \`TMPDIR=/tmp npm start\`.`,
 		);
 		await stopAll(1);
 		return;

@@ -341,22 +341,28 @@ async function main() {
 		assert.equal(foreignN8nWorkflow(packageDir, instance.dir), undefined);
 	});
 
+	const TRAP = '.sortedpro-demo-trap-';
 	// Issue 12 item 10: with a second n8n-workflow in reach, n8n no longer recognises the node's
 	// errors. The demo must refuse to start rather than show "Error code: none" for a real 400.
 	await scenario(
 		'the demo refuses to start when the package would load another n8n-workflow',
 		async () => {
 			// A temporary folder inside the checkout puts the repository's node_modules in reach.
-			const trap = mkdtempSync(join(ROOT, 'node_modules', '.sortedpro-demo-trap-'));
+			// One left by a killed run goes first.
+			const modules = join(ROOT, 'node_modules');
+			for (const stale of readdirSync(modules).filter((name) => name.startsWith(TRAP)))
+				rmSync(join(modules, stale), { recursive: true, force: true });
+			const trap = mkdtempSync(join(modules, TRAP));
 			try {
 				const demo = spawnSync(
 					process.execPath,
 					[join(ROOT, 'scripts', 'demo.mjs'), '--headless', '--no-build'],
-					{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, TMPDIR: trap }, timeout: 180_000 },
+					{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, TMPDIR: trap }, timeout: 120_000 },
 				);
 				const output = `${demo.stdout}${demo.stderr}`;
 				assert.equal(demo.status, 1, `exit code ${demo.status}:\n${output.slice(-2000)}`);
 				assert.match(output, /Refusing to start/);
+				assert.match(output, /TMPDIR=\/tmp npm start/, 'the message says how to start it right');
 				assert.ok(
 					output.includes(join(ROOT, 'node_modules', 'n8n-workflow')),
 					`the message names the copy it would load:\n${output.slice(-2000)}`,

@@ -3,8 +3,12 @@
  * hints under the credential fields, the words of the carrier-service modes, and the aliases the
  * node panel search matches (n8n's node creator searches `displayName` and `codex.alias`).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import codex from '../../nodes/SortedPro/SortedPro.node.json';
+import triggerCodex from '../../nodes/SortedProTrigger/SortedProTrigger.node.json';
 import { DOCUMENTATION_URL, SortedPro } from '../../nodes/SortedPro/SortedPro.node';
 import packageJson from '../../package.json';
 
@@ -17,6 +21,16 @@ describe('documentation and issue links', () => {
 		expect(DOCUMENTATION_URL).toMatch(/^https:\/\/github\.com\/.+#readme$/);
 		expect(node.documentationUrl).toBe(DOCUMENTATION_URL);
 		expect(codex.resources.primaryDocumentation.map((doc) => doc.url)).toEqual([DOCUMENTATION_URL]);
+	});
+
+	it("the trigger's Docs link opens the README at its own section", () => {
+		const readme = packageJson.homepage.replace(/#readme$/, '');
+		expect(triggerCodex.resources.primaryDocumentation.map((doc) => doc.url)).toEqual([
+			`${readme}#sortedpro-trigger`,
+		]);
+		expect(readFileSync(join(__dirname, '../../README.md'), 'utf8')).toMatch(
+			/^## SortedPRO Trigger$/m,
+		);
 	});
 
 	it("the credential keeps Sorted's own API documentation", () => {
@@ -46,12 +60,17 @@ describe('help in sight: hints under the credential fields', () => {
 describe("the carrier-service modes in the editor's words", () => {
 	const carrierService = node.properties.find((property) => property.name === 'carrierService');
 
-	it('calls the typed mode "By ID", as n8n labels a mode named id', () => {
+	it('calls every typed mode "By ID", as n8n labels a mode named id', () => {
 		const modes = carrierService?.modes ?? [];
 		expect(modes.map((mode) => [mode.name, mode.displayName])).toEqual([
 			['list', 'From List'],
 			['id', 'By ID'],
 		]);
+		const idModes = node.properties.flatMap((property) =>
+			(property.modes ?? []).filter((mode) => mode.name === 'id'),
+		);
+		expect(idModes.length).toBeGreaterThan(2);
+		expect(new Set(idModes.map((mode) => mode.displayName))).toEqual(new Set(['By ID']));
 	});
 });
 

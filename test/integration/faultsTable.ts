@@ -18,7 +18,7 @@ import {
 	type Fault,
 	type Simulator,
 } from '../simulator';
-import { allocateFirst } from './helpers';
+import { allocateFirst, createFromFields } from './helpers';
 
 export interface OperationRow {
 	/** `resource operation`, as the table prints it. */
@@ -245,25 +245,7 @@ OPERATIONS.push({
 	references: [],
 	// Reuse Existing is what makes a re-run (Retry On Fail) safe for Create: see its README text.
 	parameters: () => ({
-		resource: 'consignment',
-		operation: 'create',
-		shippingLocation: { __rl: true, mode: 'list', value: 'SL-MAIN-WAREHOUSE' },
-		destination: {
-			firstName: 'Ada',
-			lastName: 'Lovelace',
-			addressLine1: '13 Porter Street',
-			town: 'Manchester',
-			postcode: 'M1 5WG',
-			countryCode: 'GB',
-			email: 'ada@example.com',
-			telephone: '07700 900123',
-		},
-		packages: {
-			package: [
-				{ weight: 1.5, length: 30, width: 20, height: 10, description: 'T-shirts', value: 25 },
-			],
-		},
-		additionalFields: { customerReference: CUSTOMER_REFERENCE },
+		...createFromFields({ customerReference: CUSTOMER_REFERENCE }),
 		options: { reuseExisting: true },
 	}),
 	verify: async (sim, items) => {

@@ -77,3 +77,28 @@ function safeStringify(value: unknown): string {
 export function jsonOf(items: INodeExecutionData[]): Array<Record<string, unknown>> {
 	return items.map((item) => item.json as Record<string, unknown>);
 }
+
+/** Create Consignment's parameters for one valid consignment from the fields (an order's data). */
+export function createFromFields(additionalFields: Record<string, unknown> = {}) {
+	return {
+		resource: 'consignment',
+		operation: 'create',
+		shippingLocation: { __rl: true, mode: 'list', value: 'SL-MAIN-WAREHOUSE' },
+		destination: {
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			addressLine1: '13 Porter Street',
+			town: 'Manchester',
+			postcode: 'M1 5WG',
+			countryCode: 'GB',
+			email: 'ada@example.com',
+			telephone: '07700 900123',
+		},
+		packages: {
+			package: [
+				{ weight: 1.5, length: 30, width: 20, height: 10, description: 'T-shirts', value: 25 },
+			],
+		},
+		additionalFields,
+	};
+}

@@ -611,7 +611,8 @@ export const createFields: INodeProperties[] = [
 				typeOptions: { searchListMethod: 'searchShippingLocations', searchable: true },
 			},
 			{
-				displayName: 'By Reference',
+				// n8n labels a mode named "id" "By ID" whatever its display name; the words match.
+				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. EDC5_Electio',
