@@ -48,7 +48,7 @@ export const NODE_TYPE = 'n8n-nodes-sortedpro.sortedPro';
  * fails after it, naming the error.
  */
 const unreadableErrors: string[] = [];
-function checkReading(error: unknown, where: string): void {
+export function checkReading(error: unknown, where: string): void {
 	const problem = errorReadingProblem(error);
 	if (problem) unreadableErrors.push(`${where}: ${problem}`);
 }
@@ -272,7 +272,9 @@ export async function callEditorMethod(
 			Record<string, (this: LoadOptionsContext, filter?: string) => Promise<unknown>>
 		>
 	)[kind];
-	return await methods[method].call(context, filter);
+	const result = methods[method].call(context, filter);
+	result.catch((error: unknown) => checkReading(error, `${kind} ${method}`));
+	return await result;
 }
 
 /** Calls the carrier-service-group picker as the editor does, through a LoadOptionsContext. */

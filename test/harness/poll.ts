@@ -23,7 +23,7 @@ import {
 } from 'n8n-workflow';
 
 import { SortedProTrigger } from '../../nodes/SortedProTrigger/SortedProTrigger.node';
-import { NodeTypes, additionalDataFor, type SortedProCredentials } from './n8n';
+import { NodeTypes, additionalDataFor, checkReading, type SortedProCredentials } from './n8n';
 
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-sortedpro.sortedProTrigger';
 
@@ -135,7 +135,9 @@ export class PollHarness {
 		mode: WorkflowExecuteMode,
 		activation: WorkflowActivateMode,
 	): Promise<PollResult> {
-		return await this.nodeType.poll.call(this.context(mode, activation));
+		const result = this.nodeType.poll.call(this.context(mode, activation));
+		result.catch((error: unknown) => checkReading(error, `trigger poll (${mode}, ${activation})`));
+		return await result;
 	}
 
 	/** Activation: n8n polls once, then saves the static data whatever the poll returned. */

@@ -3,9 +3,6 @@
  * hints under the credential fields, the words of the carrier-service modes, and the aliases the
  * node panel search matches (n8n's node creator searches `displayName` and `codex.alias`).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { SortedProApi } from '../../credentials/SortedProApi.credentials';
 import codex from '../../nodes/SortedPro/SortedPro.node.json';
 import triggerCodex from '../../nodes/SortedProTrigger/SortedProTrigger.node.json';
@@ -28,9 +25,6 @@ describe('documentation and issue links', () => {
 		expect(triggerCodex.resources.primaryDocumentation.map((doc) => doc.url)).toEqual([
 			`${readme}#sortedpro-trigger`,
 		]);
-		expect(readFileSync(join(__dirname, '../../README.md'), 'utf8')).toMatch(
-			/^## SortedPRO Trigger$/m,
-		);
 	});
 
 	it("the credential keeps Sorted's own API documentation", () => {

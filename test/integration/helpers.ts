@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runSortedPro, type SortedProCredentials } from '../harness/n8n';
+import { ALLOCATED_ITEM_KEYS } from '../../nodes/SortedPro/helpers/allocationReport';
 import { CARRIER_SERVICE_REFS, type Simulator } from '../simulator';
 
 export function credentialsFor(
@@ -101,4 +102,32 @@ export function createFromFields(additionalFields: Record<string, unknown> = {})
 		},
 		additionalFields,
 	};
+}
+
+/**
+ * A re-run's allocated item next to the first run's: the same leading keys in the same order,
+ * and the same values but for those a re-run cannot know the same way (when, and in what words).
+ */
+export function expectSameAllocatedItem(
+	first: Record<string, unknown>,
+	again: Record<string, unknown>,
+): void {
+	const leadingKeys = (json: Record<string, unknown>) =>
+		Object.keys(json).slice(0, ALLOCATED_ITEM_KEYS.length);
+	expect(leadingKeys(first)).toEqual([...ALLOCATED_ITEM_KEYS]);
+	expect(leadingKeys(again)).toEqual([...ALLOCATED_ITEM_KEYS]);
+	const comparable = (json: Record<string, unknown>) =>
+		Object.fromEntries(
+			ALLOCATED_ITEM_KEYS.filter(
+				(key) =>
+					![
+						'Description',
+						'AllocationDate',
+						'MpdCarrierServiceName',
+						'CarrierServiceReference',
+					].includes(key),
+			).map((key) => [key, json[key]]),
+		);
+	expect(comparable(again)).toEqual(comparable(first));
+	expect(again.Description).toContain('already allocated');
 }

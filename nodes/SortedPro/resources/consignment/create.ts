@@ -294,7 +294,9 @@ async function postConsignment(
 	// A page instead of JSON (a proxy's, say) does not tell whether SortedPRO saw the request.
 	if (typeof response.body === 'string' && response.body.trim() !== '') {
 		throw new NodeApiError(context.getNode(), {} as never, {
-			message: `Could not tell whether SortedPRO created the consignment: its answer (HTTP ${response.statusCode}) was not JSON`,
+			message:
+				'Could not tell whether SortedPRO created the consignment: its answer ' +
+				`(HTTP ${response.statusCode}) was not JSON`,
 			description: `This is usually caused by a proxy in between. ${MAY_HAVE_BEEN_CREATED}`,
 			itemIndex: context.getItemIndex(),
 		});
