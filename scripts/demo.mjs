@@ -36,6 +36,7 @@ import {
 
 const require = createRequire(import.meta.url);
 const { SEEDED_REFS, startSimulator } = require('../test/simulator/index.js');
+const { freshReferences, referencesToTry } = require('./lib/demoBanner.js');
 
 const args = process.argv.slice(2);
 const HEADLESS = args.includes('--headless');
@@ -89,13 +90,6 @@ async function portIsFree(port) {
 		s.once('error', () => resolve(false));
 		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
 	});
-}
-
-/** Well-formed references the simulator has never seen (it creates them on first use). */
-function freshReferences(count) {
-	const group = () =>
-		Array.from({ length: 3 }, () => '0123456789ABCDE'[Math.floor(Math.random() * 15)]).join('');
-	return Array.from({ length: count }, () => `EC-${group()}-${group()}-${group()}`);
 }
 
 function printAllocation(items) {
@@ -254,12 +248,7 @@ ${line}
  Workflows: ${state.workflows.map((w) => `\n   - ${w.name}: ${w.url}`).join('')}
  Credential "${DEMO_CREDENTIAL.name}" points at the simulator: ${sim.url}
 
- References to try: any EC-xxx-xxx-xxx not used yet is created on first use and can be
- allocated once, e.g. ${fresh.join(', ')}.
- ${SEEDED_REFS.allocatable.join(' and ')} belong to the example: once it has run they are
- allocated with Royal Mail (a re-run reports them as already allocated; another service fails).
- ${SEEDED_REFS.ineligible}, and any reference whose last group starts with F
- (e.g. EC-000-000-F01), never allocate.
+${referencesToTry({ fresh, seeded: SEEDED_REFS.allocatable, ineligible: SEEDED_REFS.ineligible })}
 
  Open a workflow and click "Execute workflow". n8n's log: ${logFile}
  Press Ctrl-C to stop n8n and the simulator.
