@@ -1,5 +1,5 @@
 // The demo banner's word on which consignment references a user may try, and the fresh ones it
-// offers. Plain CommonJS so that jest checks each claim against the simulator (test/unit).
+// offers. Plain CommonJS so that jest checks each claim against the simulator (test/integration/demoBanner.test.ts).
 'use strict';
 
 const GROUP_CHARACTERS = '0123456789ABCDE';

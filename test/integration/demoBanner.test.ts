@@ -51,10 +51,24 @@ describe('the demo banner', () => {
 		expect(isAutoIneligibleReference(freshReferences(1, () => 0.999)[0])).toBe(false);
 	});
 
-	it('names the example references and the ineligible ones', () => {
+	it('names the example references and the ineligible one', () => {
 		for (const reference of [...SEEDED_REFS.allocatable, SEEDED_REFS.ineligible])
 			expect(banner).toContain(reference);
-		expect(banner).toContain('EC-000-000-F01');
+	});
+
+	it('is right about the example references: Royal Mail, a re-run done, another service refused', async () => {
+		sim.reset();
+		const [reference] = SEEDED_REFS.allocatable;
+		const [first] = await allocate(reference);
+		expect(first.json).toMatchObject({
+			Allocated: true,
+			CarrierName: expect.stringMatching(/Royal Mail/),
+		});
+		const [again] = await allocate(reference);
+		expect(again.json).toMatchObject({ Allocated: true });
+		expect(again.json.Description).toContain('already allocated');
+		const other = await rejectionOf(allocate(reference, CARRIER_SERVICE_REFS.dpdNextDay));
+		expect(other.message).toContain('another carrier service');
 	});
 
 	it('is right that a fresh reference allocates once, and then only with the same service', async () => {
@@ -66,12 +80,14 @@ describe('the demo banner', () => {
 		expect(again.message).toContain('another carrier service');
 	});
 
-	it('is right that the ineligible references never allocate', async () => {
+	it('is right that the ineligible one and those whose last group starts with F never allocate', async () => {
 		sim.reset();
 		for (const reference of [SEEDED_REFS.ineligible, 'EC-000-000-F01']) {
 			const error = await rejectionOf(allocate(reference));
 			expect(error.message).toContain(reference);
-			expect(sim.getConsignment(reference)?.ConsignmentState).not.toBe('Allocated');
+			const held = sim.getConsignment(reference);
+			expect(held).toBeDefined();
+			expect(held?.ConsignmentState).not.toBe('Allocated');
 		}
 	});
 });

@@ -135,6 +135,19 @@ describe('a mixed-up quote answer', () => {
 		expect(extractQuoteResult([quote('q-1', 'a'), quote('q-1', 'a')]).quotes).toHaveLength(1);
 	});
 
+	it('keeps services that could not quote apart when their reasons differ or they have no reference', () => {
+		const result = extractQuoteResult({
+			Quotes: [],
+			UnqualifiedServices: [
+				{ MpdCarrierServiceReference: 'MPD_Y', ExclusionReason: 'disabled' },
+				{ MpdCarrierServiceReference: 'MPD_Y', ExclusionReason: 'too heavy' },
+				{ MpdCarrierService: 'Next Day', ExclusionReason: 'too heavy' },
+				{ MpdCarrierService: 'Tracked 48', ExclusionReason: 'too heavy' },
+			],
+		});
+		expect(result.unqualified).toHaveLength(4);
+	});
+
 	it('names the consignment quotes are about when it is not the one asked', () => {
 		const answer = extractQuoteResult({ Quotes: [quote('q-1', 'EC-900-05A-Z6S')] });
 		expect(quotedForOtherConsignment(answer, 'EC-000-05A-Z6S')).toBe('EC-900-05A-Z6S');

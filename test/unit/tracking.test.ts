@@ -107,6 +107,15 @@ describe('a mixed-up tracking answer', () => {
 		expect(events.map((event) => event.Code)).toEqual(['DELIVERED']);
 	});
 
+	it('keeps the same event of two packages when the answer gives no package references', () => {
+		const event = { TimeStamp: '2026-01-01T10:00:00Z', Code: 'DELIVERED' };
+		const events = extractTrackingEvents('EC-000-002-4DF', [
+			{ Events: [event] },
+			{ Events: [event] },
+		]);
+		expect(events).toHaveLength(2);
+	});
+
 	it('keeps events that differ in place or time', () => {
 		const later = { ...trackedPackage.Legs[0].Events[0], TimeStamp: '2026-01-02T10:00:00Z' };
 		const events = extractTrackingEvents('EC-000-002-4DF', {

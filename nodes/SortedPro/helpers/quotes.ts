@@ -47,9 +47,13 @@ export function extractQuoteResult(body: unknown): QuoteResult {
 	};
 	return {
 		quotes: distinct(list('Quotes'), (quote) => text(field(quote, 'QuoteReference'))),
-		unqualified: distinct(list('UnqualifiedServices'), (service) =>
-			JSON.stringify([serviceReference(service), text(field(service, 'ExclusionReason'))]),
-		),
+		unqualified: distinct(list('UnqualifiedServices'), (service) => {
+			const reference = serviceReference(service);
+			// Without a reference, only an identical entry is a repeat.
+			return reference === null
+				? null
+				: JSON.stringify([reference, text(field(service, 'ExclusionReason'))]);
+		}),
 		quoteRequestReference: text(field(body, 'QuoteRequestReference')),
 		message: text(field(body, 'Message')),
 	};

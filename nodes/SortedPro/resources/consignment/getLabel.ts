@@ -87,9 +87,11 @@ async function getLabel(
 		);
 	}
 	if (!isSuccess(response)) {
-		const aboutOther = errorIfAboutOtherConsignment(this, response, action, reference);
-		if (aboutOther) throw aboutOther;
 		const aboutTheConsignment = [400, 409, 422].includes(response.statusCode);
+		// Only a refusal about a consignment can be about the wrong one; a 401 or 429 keeps its advice.
+		const aboutOther =
+			aboutTheConsignment && errorIfAboutOtherConsignment(this, response, action, reference);
+		if (aboutOther) throw aboutOther;
 		throw errorForResponse(this, response, action, aboutTheConsignment ? LABEL_HINT : undefined);
 	}
 
