@@ -28,7 +28,13 @@ import {
 	type FieldKind,
 	type OperationKind,
 } from './badInputs';
-import { allocateFirst, createFromFields, credentialsFor, everythingShown } from './helpers';
+import {
+	allocateFirst,
+	createFromFields,
+	credentialsFor,
+	everythingShown,
+	firstQuoteFor,
+} from './helpers';
 
 let sim: Simulator;
 beforeAll(async () => (sim = await startSimulator()));
@@ -67,14 +73,6 @@ const allocated = async (references: string[]) => await allocateFirst(sim, refer
 const NO_QUOTE = '00000000-0000-4000-8000-000000000000';
 /** The quote the simulator gave in the last prepare, standing for "quote" in a quote input. */
 let quoteGiven = NO_QUOTE;
-
-async function quoteFor(reference: string | undefined): Promise<string | undefined> {
-	const response = await fetch(`${sim.url}/quotes/consignment/${reference ?? ''}`, {
-		headers: { 'ocp-apim-subscription-key': sim.apiKey },
-	});
-	const body = (await response.json()) as { Quotes?: Array<{ QuoteReference: string }> };
-	return body.Quotes?.[0]?.QuoteReference;
-}
 
 const field = (name: string) => (items: INodeExecutionData[]) =>
 	items.map((item) => String((item.json as Record<string, unknown>)[name]));
@@ -201,7 +199,7 @@ OPERATIONS.push(
 		fields: ['references', 'quoteReference', 'baseUrl'],
 		defaultReferences: [makeConsignmentReference(300_005)],
 		prepare: async ([reference]) => {
-			quoteGiven = (await quoteFor(reference)) ?? NO_QUOTE;
+			quoteGiven = (await firstQuoteFor(sim, reference ?? '')) ?? NO_QUOTE;
 		},
 		parameters: ({ references, quoteReference = 'quote' }) => ({
 			resource: 'consignment',

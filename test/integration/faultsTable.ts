@@ -18,7 +18,7 @@ import {
 	type Fault,
 	type Simulator,
 } from '../simulator';
-import { allocateFirst, createFromFields } from './helpers';
+import { allocateFirst, createFromFields, firstQuoteFor } from './helpers';
 
 export interface OperationRow {
 	/** `resource operation`, as the table prints it. */
@@ -290,20 +290,6 @@ OPERATIONS.push(
 	},
 );
 
-/** The quotes the simulator gave: a quote item must be one of them, each output once. */
-async function quotesFor(sim: Simulator, reference: string): Promise<Map<string, string>> {
-	const response = await fetch(`${sim.url}/quotes/consignment/${reference}`, {
-		headers: { 'ocp-apim-subscription-key': sim.apiKey },
-	});
-	sim.requests.pop();
-	const body = (await response.json()) as {
-		Quotes?: Array<{ QuoteReference: string; MpdCarrierServiceReference: string }>;
-	};
-	return new Map(
-		(body.Quotes ?? []).map((quote) => [quote.QuoteReference, quote.MpdCarrierServiceReference]),
-	);
-}
-
 // The simulator's disabled services (Status 2 or "Disabled") cannot quote.
 const QUOTABLE_SERVICES = SEED_CARRIER_SERVICES.filter(
 	(service) => service.Status !== 2 && service.Status !== 'Disabled',
@@ -345,8 +331,7 @@ OPERATIONS.push({
 	endpoint: { method: 'PUT', path: '/allocation/' },
 	references: [makeConsignmentReference(9013)],
 	prepare: async (sim, [reference]) => {
-		const quotes = await quotesFor(sim, reference);
-		quoteToAllocateWith = [...quotes.keys()][0] ?? '';
+		quoteToAllocateWith = (await firstQuoteFor(sim, reference)) ?? '';
 	},
 	parameters: ([reference]) => ({
 		resource: 'consignment',

@@ -131,3 +131,16 @@ export function expectSameAllocatedItem(
 	expect(comparable(again)).toEqual(comparable(first));
 	expect(again.Description).toContain('already allocated');
 }
+
+/** The first quote the simulator gives for a consignment, asked directly (the request forgotten). */
+export async function firstQuoteFor(
+	sim: Simulator,
+	reference: string,
+): Promise<string | undefined> {
+	const response = await fetch(`${sim.url}/quotes/consignment/${reference}`, {
+		headers: { 'ocp-apim-subscription-key': sim.apiKey },
+	});
+	sim.requests.pop();
+	const body = (await response.json()) as { Quotes?: Array<{ QuoteReference: string }> };
+	return body.Quotes?.[0]?.QuoteReference;
+}
